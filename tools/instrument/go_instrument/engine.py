@@ -1,0 +1,321 @@
+"""Rewrite one Go package: match rules, render advice, allocate imports, apply edits, verify.
+
+Pure function of (importpath, files, rules): no I/O, deterministic output. The CLI and the
+worker do the file handling (see cli.py).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+from dataclasses import dataclass, field
+
+from . import joinpoints as jp
+from .advice import Origin, insertions_for, render, template_context
+from .edits import POINT, Insertion, apply
+from .imports import Needed, allocate, import_text
+from .linemap import Resolver, line_starts, offset_to_line_col
+from .package_view import GoFile, PackageView, build_package
+from .parse import error_regions, parse
+from .report import Match, file_source_map
+from .rules import Advice, Rule, RuleError
+from .templates import import_sentinel, sentinels_in
+
+
+class GoSyntaxError(Exception):
+    """Go input that cannot be rewritten: a join point touches a region that does not parse."""
+
+
+@dataclass
+class FileResult:
+    path: str
+    output: bytes
+    changed: bool
+    source_map: dict
+
+
+@dataclass
+class PackageResult:
+    importpath: str
+    package_name: str
+    files: list[FileResult]
+    imports: list[str]  # import paths really added, sorted
+    matches: list[Match]
+    warnings: list[str]
+    skipped: list[str] = field(default_factory=list)
+
+
+def _touches(cand: jp.Candidate) -> bool:
+    n = cand.node
+    return any(r.start < n.end_byte and n.start_byte < r.end for r in cand.file.errors)
+
+
+class _Candidates:
+    """Per-file lazily computed candidate lists (the expensive part; computed once)."""
+
+    def __init__(self, pkg: PackageView, rules: list[Rule]) -> None:
+        self.pkg = pkg
+        self.literal_funcs = any(_uses_literals(r.join_point) for r in rules)
+        self.fields = {f for r in rules for f in _fields(r.join_point)}
+        self._cache: dict[tuple[str, str], list[jp.Candidate]] = {}
+
+    def get(self, f: GoFile, kind: str) -> list[jp.Candidate]:
+        key = (f.path, kind)
+        hit = self._cache.get(key)
+        if hit is None:
+            if kind == jp.FUNCTION:
+                hit = list(jp.functions(f, self.pkg, self.literal_funcs))
+            elif kind == jp.CALL:
+                hit = list(jp.calls(f, self.pkg))
+            elif kind == jp.LITERAL:
+                hit = list(jp.literals(f, self.pkg, self.fields))
+            else:
+                hit = [jp.Candidate(jp.PACKAGE, f, self.pkg, f.root)]
+            self._cache[key] = hit
+        return hit
+
+
+def _walk(j: jp.JoinPoint):
+    yield j
+    if isinstance(j, jp.AllOf | jp.OneOf):
+        for x in j.items:
+            yield from _walk(x)
+    elif isinstance(j, jp.Not) and j.item is not None:
+        yield from _walk(j.item)
+
+
+def _uses_literals(j: jp.JoinPoint) -> bool:
+    return any(isinstance(x, jp.FunctionBody) and x.literals for x in _walk(j))
+
+
+def _fields(j: jp.JoinPoint) -> set[str]:
+    return {x.field for x in _walk(j) if isinstance(x, jp.StructLiteral) and x.field}
+
+
+def _rule_paths(rule: Rule) -> set[str]:
+    paths = set(rule.imports.values())
+    paths |= {a.import_path for a in rule.advice if a.kind == "add-blank-import"}
+    return paths
+
+
+def find_matches(
+    pkg: PackageView, rules: list[Rule]
+) -> tuple[list[tuple[Rule, jp.Candidate]], list[str]]:
+    """All (rule, candidate) matches in rule order then file/position order."""
+    cands = _Candidates(pkg, rules)
+    out: list[tuple[Rule, jp.Candidate]] = []
+    skipped: list[str] = []
+    for rule in rules:
+        if pkg.importpath in _rule_paths(rule):
+            # Advice importing the package being rewritten would create an import cycle.
+            skipped.append(f"{rule.id}: not applied to {pkg.importpath} (its advice imports it)")
+            continue
+        kind = rule.join_point.kind
+        assert kind is not None
+        files = pkg.files[:1] if kind == jp.PACKAGE else pkg.files
+        for f in files:
+            if not rule.join_point.prefilter(f, pkg):
+                continue
+            for cand in cands.get(f, kind):
+                if rule.join_point.matches(cand):
+                    out.append((rule, cand))
+    return out, skipped
+
+
+def rewrite_package(
+    importpath: str, files: list[tuple[str, bytes]], rules: list[Rule]
+) -> PackageResult:
+    pkg = build_package(importpath, files)
+    matches, skipped = find_matches(pkg, rules)
+    warnings: list[str] = []
+
+    broken: set[str] = set()
+    for f in pkg.files:
+        if f.errors:
+            touching = [
+                c for r, c in matches if c.file is f and c.kind != jp.PACKAGE and _touches(c)
+            ]
+            err = f.errors[0]
+            if touching:
+                raise GoSyntaxError(
+                    f"{f.path}:{err.line}:{err.column}: syntax error in code that rule "
+                    f"instrumentation touches; fix the Go source"
+                )
+            warnings.append(
+                f"{f.path}:{err.line}:{err.column}: syntax error; file passed through unchanged"
+            )
+            broken.add(f.path)
+
+    starts = {f.path: line_starts(f.src) for f in pkg.files}
+    per_file: dict[str, list[Insertion]] = {f.path: [] for f in pkg.files}
+    blank: dict[str, list[str]] = {f.path: [] for f in pkg.files}
+    report: list[Match] = []
+    # Package-level advice (inject-declarations, add-blank-import): once per package.
+    package_advice: dict[tuple[int, int], tuple[Rule, Advice, jp.Candidate]] = {}
+
+    for rule, cand in matches:
+        f = cand.file
+        if f.path in broken:
+            continue
+        line, col = offset_to_line_col(starts[f.path], _anchor(cand))
+        kinds: list[str] = []
+        for ai, advice in enumerate(rule.advice):
+            kinds.append(advice.kind)
+            if advice.kind in ("inject-declarations", "add-blank-import"):
+                package_advice.setdefault((rule.index, ai), (rule, advice, cand))
+                continue
+            seq = rule.index * 1000 + ai
+            per_file[f.path].extend(insertions_for(rule, advice, cand, seq, line, col))
+        report.append(_match(rule, cand, line, col, kinds))
+
+    healthy = [f for f in pkg.files if f.path not in broken]
+    for (rule_index, ai), (rule, advice, cand) in sorted(package_advice.items()):
+        target = _target_file(advice, cand.file, healthy)
+        if target is None:
+            warnings.append(f"{rule.id}: no file matches {advice.file_glob!r} for {advice.kind}")
+            continue
+        if advice.kind == "add-blank-import":
+            if advice.import_path not in target.blank_imports:
+                blank[target.path].append(advice.import_path)
+            continue
+        end = len(target.src)
+        line, col = offset_to_line_col(starts[target.path], end)
+        ctx = template_context(rule, jp.Candidate(jp.PACKAGE, target, pkg, target.root), line, col)
+        code = render(advice, ctx, f"{target.path}").strip("\n")
+        if not code.strip():
+            continue
+        lead = "\n" if target.src.endswith(b"\n") else "\n\n"
+        origin = Origin(rule, advice, target.path, line)
+        per_file[target.path].append(
+            Insertion(
+                end,
+                f"{lead}{code}\n",
+                POINT,
+                rule_index * 1000 + ai,
+                origin=origin,
+                label=f"{rule.id}/{advice.kind}",
+            )
+        )
+
+    results: list[FileResult] = []
+    all_imports: set[str] = set()
+    for f in pkg.files:
+        ins = per_file[f.path]
+        if not ins and not blank[f.path]:
+            results.append(FileResult(f.path, f.src, False, file_source_map(f.src, f.src, None)))
+            continue
+        added = _resolve_imports(f, pkg, rules, ins)
+        if added or blank[f.path]:
+            ins.append(
+                Insertion(
+                    f.import_anchor, import_text(added, blank[f.path]), POINT, -1, label="imports"
+                )
+            )
+        all_imports |= set(added) | set(blank[f.path])
+        applied = apply(f.src, ins, Resolver(f.src, f.path, f.tree))
+        _verify(f, applied)
+        results.append(
+            FileResult(
+                f.path,
+                applied.output,
+                applied.output != f.src,
+                file_source_map(f.src, applied.output, applied.segments),
+            )
+        )
+    report.sort(key=lambda m: (m.file, m.line, m.column, m.rule_index))
+    return PackageResult(
+        importpath, pkg.package_name, results, sorted(all_imports), report, warnings, skipped
+    )
+
+
+def _anchor(cand: jp.Candidate) -> int:
+    if cand.kind == jp.FUNCTION and cand.func is not None:
+        return cand.func.node.start_byte
+    if cand.target is not None:
+        return cand.target.start_byte
+    return cand.node.start_byte
+
+
+def _match(rule: Rule, cand: jp.Candidate, line: int, col: int, kinds: list[str]) -> Match:
+    name = ""
+    if cand.func is not None:
+        name = cand.func.name or "func literal"
+        if cand.func.receiver is not None:
+            name = f"({cand.func.receiver.type}).{name}"
+    elif cand.call is not None:
+        name = sorted(cand.call.targets)[0]
+    elif cand.literal is not None:
+        name = cand.literal.type + (f".{cand.field}" if cand.field else "")
+    return Match(
+        rule.id,
+        rule.index,
+        rule.file,
+        rule.loc.line,
+        cand.file.path,
+        line,
+        col,
+        cand.kind,
+        name,
+        kinds,
+    )
+
+
+def _target_file(advice: Advice, matched: GoFile, healthy: list[GoFile]) -> GoFile | None:
+    if advice.file_glob:
+        for f in healthy:
+            if fnmatch.fnmatchcase(posixpath.basename(f.path), advice.file_glob):
+                return f
+        return None
+    if matched in healthy:
+        return matched
+    return healthy[0] if healthy else None
+
+
+def _resolve_imports(
+    f: GoFile, pkg: PackageView, rules: list[Rule], ins: list[Insertion]
+) -> dict[str, str]:
+    """Replace import sentinels in inserted text by aliases; return {path: alias} used."""
+    used: set[str] = set()
+    for i in ins:
+        used |= sentinels_in(i.text)
+    if not used:
+        return {}
+    needed: list[Needed] = []
+    by_sentinel: dict[str, str] = {}
+    for rule in rules:  # rule order decides which key names a shared path
+        for key, path in sorted(rule.imports.items()):
+            s = import_sentinel(path)
+            if s in used and s not in by_sentinel:
+                by_sentinel[s] = path
+                needed.append(Needed(path, key))
+    aliases = allocate(f, pkg, needed)
+    for i in ins:
+        if "__instr_imp_" in i.text:
+            for s, path in by_sentinel.items():
+                i.text = i.text.replace(s, aliases[path])
+    return aliases
+
+
+def _verify(f: GoFile, applied) -> None:
+    """The rewritten file must parse; otherwise blame the insertion nearest the error."""
+    tree = parse(applied.output)
+    if not tree.root_node.has_error:
+        return
+    err = error_regions(tree, limit=1)[0]
+    culprit = None
+    for seg in applied.segments:
+        if seg.orig_start is None and seg.origins and seg.gen_start <= err.start:
+            culprit = seg.origins[0]
+    if isinstance(culprit, Origin):
+        raise RuleError(
+            culprit.advice.loc,
+            f"rendered code does not parse as Go in {culprit.file}:{culprit.line} "
+            f"(rule {culprit.rule.id}; first error at generated line {err.line})",
+        )
+    raise RuleError(_no_loc(f.path), f"rewritten file does not parse (generated line {err.line})")
+
+
+def _no_loc(path: str):
+    from .rules import Location
+
+    return Location(path, 1, 1)
