@@ -95,7 +95,10 @@ class Resolver:
         if tree is None:
             tree = parse(self.src)
         current = self.filename
-        for node in captures("(comment) @c", tree.root_node).get("c", []):
+        comments = captures("(comment) @c", tree.root_node).get("c", [])
+        # Captures are not guaranteed in document order; directive state is sequential.
+        comments.sort(key=lambda n: n.start_byte)
+        for node in comments:
             raw = self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
             if raw.startswith("//line "):
                 # Must start at the beginning of a line.

@@ -31,7 +31,12 @@ def query(pattern: str) -> Query:
 
 def captures(pattern: str, node: Node) -> dict[str, list[Node]]:
     """Run a query and return its captures by name (nodes in document order per name)."""
-    return QueryCursor(query(pattern)).captures(node)
+    caps = QueryCursor(query(pattern)).captures(node)
+    # The cursor yields captures in match order, which is not document order for nested
+    # matches; callers rely on a stable, positional order.
+    for nodes in caps.values():
+        nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+    return caps
 
 
 def text(src: bytes, node: Node) -> str:

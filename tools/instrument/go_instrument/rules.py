@@ -49,7 +49,8 @@ class Location:
     keypath: KeyPath = ()
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {format_keypath(self.keypath)}"
+        where = f"{self.file}:{self.line}:{self.col}"
+        return f"{where}: {format_keypath(self.keypath)}" if self.keypath else where
 
 
 class RuleError(Exception):

@@ -1,0 +1,5 @@
+package comb
+
+func A() {}
+func B() {}
+func TestLike() {}

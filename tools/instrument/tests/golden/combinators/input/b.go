@@ -1,0 +1,3 @@
+package comb
+
+func C() {}

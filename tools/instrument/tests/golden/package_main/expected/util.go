@@ -1,0 +1,3 @@
+package main
+
+func greet(name string) string { return "hello " + name }

@@ -1,0 +1,67 @@
+"""Golden tests: input/*.go + rules.yaml -> expected/*.go (+ imports, report), reviewed by hand.
+
+Regenerate with UPDATE_GOLDEN=1 and review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from helpers import check_positions, gofmt_errors, gofmt_path, write_tree
+
+from go_instrument.engine import rewrite_package
+from go_instrument.report import dumps, report_doc
+from go_instrument.rules import load_rule_files
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "rules.yaml").exists())
+
+
+def run_case(name: str):
+    case = GOLDEN / name
+    meta = json.loads((case / "case.json").read_text())
+    files = [
+        (f"app/{p.name}", p.read_bytes()) for p in sorted((case / "input").iterdir())
+    ]
+    rules = load_rule_files([str(case / "rules.yaml")])
+    return case, files, rewrite_package(meta["importpath"], files, rules)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name: str) -> None:
+    case, files, result = run_case(name)
+    expected_dir = case / "expected"
+    got: dict[str, bytes] = {Path(f.path).name: f.output for f in result.files}
+    got["imports.txt"] = "".join(f"{p}\n" for p in result.imports).encode()
+    report = report_doc(result)
+    for m in report["matches"]:
+        m["rules_file"] = "rules.yaml"  # absolute in tests; keep goldens portable
+    got["report.json"] = dumps(report)
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        expected_dir.mkdir(exist_ok=True)
+        for fname, data in got.items():
+            (expected_dir / fname).write_bytes(data)
+    for fname, data in got.items():
+        want = (expected_dir / fname).read_bytes()
+        assert data == want, f"{name}/{fname} differs from golden"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_positions(name: str) -> None:
+    _, files, result = run_case(name)
+    originals = dict(files)
+    total = 0
+    for f in result.files:
+        total += check_positions(f.path, originals[f.path], f.output, f.source_map)
+    assert total > 0
+
+
+@pytest.mark.skipif(gofmt_path() is None, reason="gofmt not installed")
+@pytest.mark.parametrize("name", CASES)
+def test_golden_parses_with_go(name: str, tmp_path: Path) -> None:
+    _, _, result = run_case(name)
+    paths = write_tree(tmp_path, {f.path: f.output for f in result.files})
+    assert gofmt_errors(paths) == ""
