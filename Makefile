@@ -1,0 +1,37 @@
+# The two commands a new machine needs (see README.md):
+#   make demo   build and run the demo app with Bazel
+#   make test   every test: the instrumenter's unit tests, then the e2e workspaces
+# Everything else (the Bazel sysroot, Python packages) is provisioned on first use.
+
+PYTHON ?= python3.11
+VENV := .venv
+VENV_STAMP := $(VENV)/.installed
+BAZEL := $(CURDIR)/tools/bazel
+PYTEST := $(VENV)/bin/python -m pytest
+
+.PHONY: demo test unit e2e lint clean
+
+demo:
+	cd e2e/smoke && $(BAZEL) run //cmd/smoke
+
+test: lint unit e2e
+
+$(VENV_STAMP): tools/instrument/requirements_lock.txt tools/instrument/requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r tools/instrument/requirements_lock.txt -r tools/instrument/requirements-dev.txt
+	touch $@
+
+lint: $(VENV_STAMP)
+	$(VENV)/bin/ruff check tools/instrument e2e bench
+	$(VENV)/bin/ruff format --check tools/instrument e2e bench
+
+# pytest exits 5 when it collects nothing: that is a failure here, not a pass.
+unit: $(VENV_STAMP)
+	PYTHONPATH=tools/instrument $(PYTEST) -q tools/instrument/tests
+
+e2e: $(VENV_STAMP)
+	$(PYTEST) -q e2e
+
+clean:
+	rm -rf $(VENV)
+	for w in . e2e/*/; do (cd $$w && $(BAZEL) clean --expunge 2>/dev/null || true); done

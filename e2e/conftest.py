@@ -1,0 +1,39 @@
+"""Shared fixtures: run Bazel (through tools/bazel) inside an e2e workspace."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BAZEL = REPO_ROOT / "tools" / "bazel"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """One e2e workspace and the Bazel that builds it."""
+
+    root: Path
+
+    def bazel(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [str(BAZEL), *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        if check and result.returncode != 0:
+            pytest.fail(
+                f"bazel {' '.join(args)} failed in {self.root} (exit {result.returncode}):\n"
+                f"{result.stderr[-6000:]}"
+            )
+        return result
+
+
+@pytest.fixture(scope="session")
+def smoke() -> Workspace:
+    return Workspace(REPO_ROOT / "e2e" / "smoke")

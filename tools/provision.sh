@@ -1,0 +1,122 @@
+# Sourced by tools/bazel: makes the Debian sid sysroot that runs Bazel, and the
+# offline module overrides. Every step is idempotent and runs under one lock.
+# Expects: workspace, cache_root, sysroot, SYSROOT_PACKAGES, DEBIAN_MIRROR, log, die.
+
+# Small stand-ins (tools/offline/<name>) for modules Bazel must resolve and
+# that rules_go or gazelle load only trivially.
+readonly OFFLINE_STAND_INS=(apple_support buildozer package_metadata protobuf rules_shell zlib)
+
+with_lock() {
+  mkdir -p "$cache_root"
+  exec {lock_fd}>"$cache_root/.lock"
+  if ! flock -n "$lock_fd"; then
+    log "waiting for another tools/bazel to finish provisioning..."
+    flock "$lock_fd"
+  fi
+  "$@"
+  flock -u "$lock_fd"
+}
+
+ensure_sysroot() {
+  [[ -f "$sysroot/.complete" ]] && return 0
+  [[ "$(id -u)" == 0 ]] || die "making the Bazel sysroot needs root (chroot, mounts); run as root or put Bazel >= 7.1 on PATH"
+  with_lock make_sysroot
+}
+
+make_sysroot() {
+  [[ -f "$sysroot/.complete" ]] && return 0
+  local started=$SECONDS
+  if ! command -v debootstrap >/dev/null; then
+    log "installing debootstrap with apt-get..."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } >/dev/null 2>&1 \
+      || die "debootstrap is missing and 'apt-get install debootstrap' failed"
+  fi
+  log "making a Debian sid sysroot for Bazel in $sysroot (once per machine, about a minute)..."
+  rm -rf "$sysroot.partial"
+  if ! debootstrap --variant=minbase sid "$sysroot.partial" "$DEBIAN_MIRROR" \
+      >"$cache_root/debootstrap.log" 2>&1; then
+    die "debootstrap of Debian sid from $DEBIAN_MIRROR failed (no network to Debian's packages?); see $cache_root/debootstrap.log"
+  fi
+  # The network goes through a TLS proxy whose CAs the host trusts; Java's and
+  # apt's trust stores inside the sysroot need them too ("PKIX path building failed").
+  if compgen -G "/usr/local/share/ca-certificates/*" >/dev/null; then
+    mkdir -p "$sysroot.partial/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/* "$sysroot.partial/usr/local/share/ca-certificates/"
+  fi
+  log "installing bazel-bootstrap and build tools into the sysroot..."
+  if ! unshare -m --propagation private /bin/sh -c '
+      set -e; s="$1"; shift
+      mount --bind /proc "$s/proc"; mount --rbind /dev "$s/dev"
+      cp -L /etc/resolv.conf "$s/etc/resolv.conf"
+      chroot "$s" /bin/sh -c "
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get -o Acquire::Check-Valid-Until=false update -q &&
+        apt-get -o Acquire::Check-Valid-Until=false install -y -q --no-install-recommends $1 &&
+        update-ca-certificates --fresh && apt-get clean"
+    ' sh "$sysroot.partial" "${SYSROOT_PACKAGES//,/ }" >"$cache_root/apt.log" 2>&1; then
+    die "installing Bazel into the sysroot failed; see $cache_root/apt.log"
+  fi
+  touch "$sysroot.partial/.complete"
+  rm -rf "$sysroot"
+  mv "$sysroot.partial" "$sysroot"
+  log "sysroot ready in $((SECONDS - started))s: $(dpkg-query --admindir="$sysroot/var/lib/dpkg" -W -f '${Package} ${Version}' bazel-bootstrap)"
+}
+
+module_version() {
+  sed -n "s/^bazel_dep(name = \"$1\", version = \"\([^\"]*\)\".*/\1/p" "$workspace/MODULE.bazel"
+}
+
+ensure_offline_rc() {
+  local rc="$workspace/.bazelrc.offline"
+  local rules_go gazelle
+  rules_go="$(module_version rules_go)"
+  gazelle="$(module_version gazelle)"
+  [[ -f "$rc" ]] && grep -q "rules_go@v$rules_go" "$rc" && grep -q "gazelle@v$gazelle" "$rc" && return 0
+  with_lock write_offline_rc "$rc" "$rules_go" "$gazelle"
+}
+
+# rules_go and gazelle are Go modules too: the Go module proxy serves their
+# full source, which is what Bazel needs for --override_module.
+go_module_source() {
+  local module="$1" version="$2" dest="$3"
+  [[ -f "$dest/MODULE.bazel" ]] && return 0
+  local dir
+  dir="$(cd "$cache_root" && GOFLAGS=-mod=mod go mod download -json "$module@$version" \
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  [[ -n "$dir" && -d "$dir" ]] || die "'go mod download $module@$version' failed (no Go module proxy?)"
+  rm -rf "$dest.partial"
+  cp -r "$dir" "$dest.partial"
+  chmod -R u+w "$dest.partial"
+  # Module zips drop file modes; scripts that Bazel executes need theirs back.
+  grep -rlI --null '^#!' "$dest.partial" | xargs -0 -r chmod +x
+  mv "$dest.partial" "$dest"
+}
+
+write_offline_rc() {
+  local rc="$1" rules_go="$2" gazelle="$3"
+  local modules="$cache_root/modules"
+  mkdir -p "$modules"
+  log "fetching rules_go v$rules_go and gazelle v$gazelle from the Go module proxy..."
+  go_module_source github.com/bazelbuild/rules_go "v$rules_go" "$modules/rules_go@v$rules_go"
+  go_module_source github.com/bazelbuild/bazel-gazelle "v$gazelle" "$modules/gazelle@v$gazelle"
+  # Gazelle builds its own tools from vendor/ in GOPATH mode, but module zips
+  # leave vendored code out: restore it from gazelle's go.sum.
+  if [[ ! -d "$modules/gazelle@v$gazelle/vendor/github.com" ]]; then
+    (cd "$modules/gazelle@v$gazelle" && GOFLAGS=-mod=mod go mod vendor -e 2>/dev/null) \
+      || die "'go mod vendor' for gazelle v$gazelle failed (no Go module proxy?)"
+  fi
+  local name
+  {
+    echo "# Generated by tools/bazel for a machine without the Bazel Central Registry. Do not commit."
+    echo "common --noenable_workspace"
+    echo "common --registry=file://$modules/empty_registry"
+    echo "common --override_module=rules_go=$modules/rules_go@v$rules_go"
+    echo "common --override_module=gazelle=$modules/gazelle@v$gazelle"
+    for name in "${OFFLINE_STAND_INS[@]}"; do
+      echo "common --override_module=$name=$workspace/tools/offline/$name"
+    done
+  } >"$rc.partial"
+  mkdir -p "$modules/empty_registry"
+  echo '{}' >"$modules/empty_registry/bazel_registry.json"
+  mv "$rc.partial" "$rc"
+}
