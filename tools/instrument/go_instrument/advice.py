@@ -73,7 +73,7 @@ def template_context(rule: Rule, cand: Candidate, line: int, col: int) -> dict[s
         c = cand.call
         ctx["call"] = {
             "function": c.function,
-            "target": sorted(c.targets)[0],
+            "target": sorted(c.targets)[0] if c.targets else "",
             "args": c.args,
             "args_text": ", ".join(c.args),
         }

@@ -57,6 +57,11 @@ class _Candidates:
         self.pkg = pkg
         self.literal_funcs = any(_uses_literals(r.join_point) for r in rules)
         self.fields = {f for r in rules for f in _fields(r.join_point)}
+        self.all_calls = any(
+            isinstance(x, jp.FunctionCall) and x.pattern == "*"
+            for r in rules
+            for x in _walk(r.join_point)
+        )
         self._cache: dict[tuple[str, str], list[jp.Candidate]] = {}
 
     def get(self, f: GoFile, kind: str) -> list[jp.Candidate]:
@@ -66,7 +71,7 @@ class _Candidates:
             if kind == jp.FUNCTION:
                 hit = list(jp.functions(f, self.pkg, self.literal_funcs))
             elif kind == jp.CALL:
-                hit = list(jp.calls(f, self.pkg))
+                hit = list(jp.calls(f, self.pkg, self.all_calls))
             elif kind == jp.LITERAL:
                 hit = list(jp.literals(f, self.pkg, self.fields))
             else:
@@ -243,7 +248,7 @@ def _match(rule: Rule, cand: jp.Candidate, line: int, col: int, kinds: list[str]
         if cand.func.receiver is not None:
             name = f"({cand.func.receiver.type}).{name}"
     elif cand.call is not None:
-        name = sorted(cand.call.targets)[0]
+        name = sorted(cand.call.targets)[0] if cand.call.targets else cand.call.function
     elif cand.literal is not None:
         name = cand.literal.type + (f".{cand.field}" if cand.field else "")
     return Match(

@@ -192,10 +192,24 @@ class FunctionCall(JoinPoint):
         path, name = split_qualified(pattern)
         return FunctionCall(CALL, pattern, path, pattern, name)
 
+    @property
+    def is_glob(self) -> bool:
+        # `(*T).M` names a pointer receiver; that star is not a wildcard.
+        pat = "(" + self.pattern[2:] if self.pattern.startswith("(*") else self.pattern
+        return any(ch in pat for ch in "*?[")
+
     def matches(self, cand: Candidate) -> bool:
-        return cand.call is not None and self.target in cand.call.targets
+        if cand.call is None:
+            return False
+        if self.pattern == "*":  # every call, resolvable or not
+            return True
+        if self.is_glob:
+            return any(fnmatch.fnmatchcase(t, self.target) for t in cand.call.targets)
+        return self.target in cand.call.targets
 
     def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
+        if self.is_glob:
+            return True
         if self.pkg_path == pkg.importpath:
             return True
         return self.pkg_path in f.names_by_import.values() or self.pkg_path in f.dot_imports
@@ -461,7 +475,8 @@ def _callee_targets(f: GoFile, pkg: PackageView, fn: Node) -> set[str]:
     return set()
 
 
-def calls(f: GoFile, pkg: PackageView) -> Iterator[Candidate]:
+def calls(f: GoFile, pkg: PackageView, unresolved: bool = False) -> Iterator[Candidate]:
+    """Calls whose callee resolves to a name (all calls if `unresolved`)."""
     src = f.src
     caps = captures(_CALLS, f.root)
     for node in caps.get("call", []):
@@ -469,7 +484,7 @@ def calls(f: GoFile, pkg: PackageView) -> Iterator[Candidate]:
         if fn is None:
             continue
         targets = _callee_targets(f, pkg, fn)
-        if not targets:
+        if not targets and not unresolved:
             continue
         args_node = node.child_by_field_name("arguments")
         args: list[str] = []

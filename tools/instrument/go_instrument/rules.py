@@ -110,7 +110,10 @@ class _Marks:
             for k, v in node.value:
                 key = k.value if isinstance(k, yaml.ScalarNode) else str(k.value)
                 if key in seen:
-                    raise RuleError(self.at((*path, key), key=True), "duplicate key")
+                    loc = Location(
+                        self.file, k.start_mark.line + 1, k.start_mark.column + 1, (*path, key)
+                    )
+                    raise RuleError(loc, "duplicate key")
                 seen.add(key)
                 self.keys[(*path, key)] = k
                 self.walk(v, (*path, key))

@@ -1,0 +1,120 @@
+"""Instrument every function and every call of GOROOT/src; check that nothing crashes, every
+output parses with Go's parser (gofmt) and every original token keeps its position.
+
+    python3 bench/robustness.py [--limit N] [--no-positions]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from goroot import HERE, goroot, packages
+
+sys.path.insert(0, str(HERE.parent / "tools" / "instrument" / "tests"))
+
+from helpers import check_positions, gofmt_errors, gofmt_path  # noqa: E402
+
+from go_instrument.engine import GoSyntaxError, rewrite_package  # noqa: E402
+from go_instrument.rules import RuleError, load_rule_text  # noqa: E402
+
+EVERYTHING = """
+rules:
+  - id: every-function
+    join-point: {function-body: {function-literals: true}}
+    imports: {rt: example.com/instr/runtime}
+    advice:
+      - prepend-statements:
+          template: '__instr_span := {{ imports.rt }}.Start({{ function.name | quote }}); _ = __instr_span'
+      - defer:
+          template: "{{ imports.rt }}.End()"
+  - id: every-call
+    join-point: {function-call: "*"}
+    imports: {rt: example.com/instr/runtime}
+    advice:
+      - wrap-expression:
+          template: "{{ imports.rt }}.Call({{ expr }})"
+"""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=0, help="only the first N packages")
+    ap.add_argument("--no-positions", action="store_true", help="skip the position check")
+    args = ap.parse_args()
+    rules = load_rule_text("everything.yaml", EVERYTHING)
+    root = goroot() / "src"
+    pkgs = packages(root)
+    if args.limit:
+        pkgs = pkgs[: args.limit]
+    counts = {"packages": 0, "files": 0, "changed": 0, "tokens_checked": 0}
+    rejected_syntax: list[str] = []
+    rule_errors: list[str] = []
+    crashes: list[str] = []
+    position_failures: list[str] = []
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        written: list[str] = []
+        for importpath, files in pkgs:
+            counts["packages"] += 1
+            counts["files"] += len(files)
+            try:
+                result = rewrite_package(importpath, files, rules)
+            except GoSyntaxError as e:
+                rejected_syntax.append(str(e))
+                continue
+            except RuleError as e:
+                rule_errors.append(f"{importpath}: {e}")
+                continue
+            except Exception as e:  # a crash is a bug: record it
+                crashes.append(f"{importpath}: {type(e).__name__}: {e}")
+                continue
+            originals = dict(files)
+            for f in result.files:
+                if not f.changed:
+                    continue
+                counts["changed"] += 1
+                out = Path(tmp) / f.path
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(f.output)
+                written.append(str(out))
+                if not args.no_positions:
+                    try:
+                        counts["tokens_checked"] += check_positions(
+                            f.path, originals[f.path], f.output, f.source_map
+                        )
+                    except AssertionError as e:
+                        position_failures.append(str(e).splitlines()[0])
+        rewrite_s = time.perf_counter() - t0
+        gofmt_report = gofmt_errors(written) if gofmt_path() else "gofmt not found"
+    bad_parse = [line for line in gofmt_report.splitlines() if line.strip()]
+    print(f"GOROOT: {root}")
+    print(f"packages: {counts['packages']}  files: {counts['files']}")
+    print(f"files rewritten: {counts['changed']}")
+    print(f"packages refused (Go syntax error touched by a join point): {len(rejected_syntax)}")
+    for r in rejected_syntax[:20]:
+        print(f"  {r}")
+    print(f"rule errors (rendered code did not parse): {len(rule_errors)}")
+    for r in rule_errors[:20]:
+        print(f"  {r}")
+    print(f"crashes: {len(crashes)}")
+    for c in crashes[:20]:
+        print(f"  {c}")
+    print(f"outputs not accepted by gofmt: {len(bad_parse)} lines of complaints")
+    for b in bad_parse[:20]:
+        print(f"  {b}")
+    if not args.no_positions:
+        print(f"tokens checked for position: {counts['tokens_checked']}")
+        print(f"files with a token off its original position: {len(position_failures)}")
+        for p in position_failures[:20]:
+            print(f"  {p}")
+    print(f"time: {rewrite_s:.1f}s (rewrite + position checks)")
+    ok = not crashes and not bad_parse and not position_failures and not rule_errors
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
