@@ -16,10 +16,9 @@ from goroot import HERE, goroot, packages
 
 sys.path.insert(0, str(HERE.parent / "tools" / "instrument" / "tests"))
 
-from helpers import check_positions, gofmt_errors, gofmt_path  # noqa: E402
-
 from go_instrument.engine import GoSyntaxError, rewrite_package  # noqa: E402
 from go_instrument.rules import RuleError, load_rule_text  # noqa: E402
+from helpers import check_positions, gofmt_errors, gofmt_path  # noqa: E402
 
 EVERYTHING = """
 rules:
@@ -28,7 +27,9 @@ rules:
     imports: {rt: example.com/instr/runtime}
     advice:
       - prepend-statements:
-          template: '__instr_span := {{ imports.rt }}.Start({{ function.name | quote }}); _ = __instr_span'
+          template: >-
+            __instr_span := {{ imports.rt }}.Start({{ function.name | quote }});
+            _ = __instr_span
       - defer:
           template: "{{ imports.rt }}.End()"
   - id: every-call

@@ -12,11 +12,10 @@ import argparse
 import sys
 import time
 
-from goroot import goroot, packages
-
 from go_instrument.engine import GoSyntaxError, rewrite_package
 from go_instrument.parse import parse
 from go_instrument.rules import load_rule_text
+from goroot import goroot, packages
 
 TYPICAL = """
 rules:

@@ -146,9 +146,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
         _load_rules(args.files, root)  # cross-file checks (duplicate ids)
         out.write(f"ok: {n} rules in {len(args.files)} files\n")
         return EXIT_OK
-    rules = _load_rules(args.rules, root)
     if args.cmd == "rewrite":
-        return _rewrite(args, rules, err, root)
+        pairs = _src_pairs(args.src)  # usage errors before any file is read
+        return _rewrite(args, pairs, _load_rules(args.rules, root), err, root)
+    rules = _load_rules(args.rules, root)
     files = [(p, _read(p, root)) for p in args.files]
     if args.cmd == "explain":
         pkg = build_package(args.importpath, [(p, s) for p, s in files if p.endswith(".go")])
@@ -179,9 +180,9 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
     return EXIT_OK
 
 
-def _rewrite(args: argparse.Namespace, rules, err: TextIO, root: str | None) -> int:
+def _src_pairs(specs: list[str]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for spec in args.src:
+    for spec in specs:
         if "=" not in spec:
             raise UsageError(f"--src expects IN=OUT, got {spec!r}")
         i, o = spec.split("=", 1)
@@ -191,6 +192,17 @@ def _rewrite(args: argparse.Namespace, rules, err: TextIO, root: str | None) -> 
     ins = [i for i, _ in pairs]
     if len(set(ins)) != len(ins):
         raise UsageError("the same IN file is given twice")
+    return pairs
+
+
+def _rewrite(
+    args: argparse.Namespace,
+    pairs: list[tuple[str, str]],
+    rules: list[rules_mod.Rule],
+    err: TextIO,
+    root: str | None,
+) -> int:
+    ins = [i for i, _ in pairs]
     sources = {i: _read(i, root) for i in ins}
     go_files = [(i, sources[i]) for i in ins if i.endswith(".go")]
     result: PackageResult = rewrite_package(args.importpath, go_files, rules)

@@ -23,16 +23,14 @@ CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "rules.yaml").exists())
 def run_case(name: str):
     case = GOLDEN / name
     meta = json.loads((case / "case.json").read_text())
-    files = [
-        (f"app/{p.name}", p.read_bytes()) for p in sorted((case / "input").iterdir())
-    ]
+    files = [(f"app/{p.name}", p.read_bytes()) for p in sorted((case / "input").iterdir())]
     rules = load_rule_files([str(case / "rules.yaml")])
     return case, files, rewrite_package(meta["importpath"], files, rules)
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_golden(name: str) -> None:
-    case, files, result = run_case(name)
+    case, _files, result = run_case(name)
     expected_dir = case / "expected"
     got: dict[str, bytes] = {Path(f.path).name: f.output for f in result.files}
     got["imports.txt"] = "".join(f"{p}\n" for p in result.imports).encode()

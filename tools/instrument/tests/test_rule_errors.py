@@ -12,10 +12,14 @@ from helpers import env_with_pythonpath
 
 from go_instrument.cli import main
 
-GO = b"package p\n\nimport \"net/http\"\n\nfunc F() { http.Get(\"x\") }\n"
+GO = b'package p\n\nimport "net/http"\n\nfunc F() { http.Get("x") }\n'
 
 CASES = [
-    ("malformed yaml", "rules: [\n  - id: x\n", "rules.yaml:2:3: YAML syntax error: while parsing a flow node"),
+    (
+        "malformed yaml",
+        "rules: [\n  - id: x\n",
+        "rules.yaml:2:3: YAML syntax error: while parsing a flow node",
+    ),
     ("empty file", "", "rules.yaml:1:1: empty rule file"),
     (
         "unknown join point",
@@ -72,7 +76,8 @@ CASES = [
     ),
     (
         "mixed kinds in all-of",
-        "rules:\n  - id: x\n    join-point:\n      all-of: [{function-body: {}}, {function-call: a.B}]\n"
+        "rules:\n  - id: x\n    join-point:\n"
+        "      all-of: [{function-body: {}}, {function-call: a.B}]\n"
         "    advice: [{defer: {template: x}}]\n",
         "rules.yaml:4:15: rules[0].join-point.all-of: cannot combine join points",
     ),

@@ -1,0 +1,45 @@
+"""Go sources with syntax errors: pass through when untouched, fail with file:line otherwise."""
+
+from __future__ import annotations
+
+from go_instrument.engine import GoSyntaxError, rewrite_package
+from go_instrument.rules import load_rule_text
+
+RULES = load_rule_text(
+    "r.yaml",
+    """
+rules:
+  - id: f
+    join-point: {function-body: {name: Good}}
+    advice: [{prepend-statements: {template: "println()"}}]
+""",
+)
+BROKEN = b"package p\n\nfunc Broken() {\n\tx := \n}\n"
+GOOD = b"package p\n\nfunc Good() {}\n"
+
+
+def test_untouched_broken_file_passes_through_with_warning() -> None:
+    result = rewrite_package("p", [("p/broken.go", BROKEN), ("p/good.go", GOOD)], RULES)
+    outs = {f.path: f.output for f in result.files}
+    assert outs["p/broken.go"] == BROKEN
+    assert outs["p/good.go"] == b"package p\n\nfunc Good() { println()\n/*line p/good.go:3:14*/}\n"
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith("p/broken.go:4:")
+    assert "passed through unchanged" in result.warnings[0]
+
+
+def test_touched_broken_region_fails_with_file_line() -> None:
+    broken = BROKEN.replace(b"Broken", b"Good")
+    try:
+        rewrite_package("p", [("p/broken.go", broken)], RULES)
+    except GoSyntaxError as e:
+        assert str(e).startswith("p/broken.go:4:")
+    else:
+        raise AssertionError("expected GoSyntaxError")
+
+
+def test_matches_elsewhere_in_broken_file_are_dropped() -> None:
+    src = GOOD + b"\nfunc Broken() { x := }\n"
+    result = rewrite_package("p", [("p/x.go", src)], RULES)
+    assert result.files[0].output == src
+    assert result.matches == []
