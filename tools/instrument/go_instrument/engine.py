@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from . import joinpoints as jp
@@ -127,9 +128,36 @@ def find_matches(
     return out, skipped
 
 
+_PACKAGE_CLAUSE = re.compile(rb"^package[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.M)
+
+
+def _untouched(importpath: str, files: list[tuple[str, bytes]]) -> PackageResult:
+    """Result for a package no rule can match: every file copied, nothing parsed."""
+    name = ""
+    for _, src in sorted(files):
+        m = _PACKAGE_CLAUSE.search(src)
+        if m:
+            name = m.group(1).decode()
+            break
+    results = [
+        FileResult(p, src, False, file_source_map(src, src, None)) for p, src in sorted(files)
+    ]
+    return PackageResult(importpath, name, results, [], [], [])
+
+
 def rewrite_package(
-    importpath: str, files: list[tuple[str, bytes]], rules: list[Rule]
+    importpath: str,
+    files: list[tuple[str, bytes]],
+    rules: list[Rule],
+    prefilter: bool = True,
 ) -> PackageResult:
+    """Rewrite one package. With `prefilter`, a package whose bytes no rule can match is
+    passed through without parsing (syntax errors in it then go unreported: the Go compiler
+    reports them anyway)."""
+    if prefilter and not any(
+        r.join_point.prefilter_bytes(src, importpath) for r in rules for _, src in files
+    ):
+        return _untouched(importpath, files)
     pkg = build_package(importpath, files)
     matches, skipped = find_matches(pkg, rules)
     warnings: list[str] = []
@@ -151,7 +179,7 @@ def rewrite_package(
             )
             broken.add(f.path)
 
-    starts = {f.path: line_starts(f.src) for f in pkg.files}
+    starts = _LazyStarts(pkg)
     per_file: dict[str, list[Insertion]] = {f.path: [] for f in pkg.files}
     blank: dict[str, list[str]] = {f.path: [] for f in pkg.files}
     report: list[Match] = []
@@ -231,6 +259,18 @@ def rewrite_package(
     return PackageResult(
         importpath, pkg.package_name, results, sorted(all_imports), report, warnings, skipped
     )
+
+
+class _LazyStarts(dict):
+    """Line start offsets per file, computed only for files that get edits."""
+
+    def __init__(self, pkg: PackageView) -> None:
+        super().__init__()
+        self._srcs = {f.path: f.src for f in pkg.files}
+
+    def __missing__(self, path: str) -> list[int]:
+        value = self[path] = line_starts(self._srcs[path])
+        return value
 
 
 def _anchor(cand: jp.Candidate) -> int:

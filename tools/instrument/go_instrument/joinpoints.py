@@ -11,6 +11,7 @@ import fnmatch
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from tree_sitter import Node
 
@@ -40,19 +41,59 @@ class Directive:
     line: int
 
 
-@dataclass
 class FuncInfo:
-    node: Node
-    body: Node
-    name: str
-    receiver: Param | None
-    receiver_base: str
-    receiver_pointer: bool
-    params: list[Param]
-    results: list[Param]
-    type_params: str
-    directives: list[Directive]
-    is_literal: bool
+    """Facts about one function; the costly ones (types, directives) are computed on first
+    use, so that rules that reject a function by name or directive stay cheap."""
+
+    def __init__(self, f: GoFile, pkg: PackageView, node: Node, body: Node) -> None:
+        self.file = f
+        self.pkg = pkg
+        self.node = node
+        self.body = body
+        self.is_literal = node.type == "func_literal"
+        name_node = node.child_by_field_name("name")
+        self.name = text(f.src, name_node) if name_node is not None else ""
+
+    @cached_property
+    def _receiver(self) -> tuple[Param | None, str, bool]:
+        if self.node.type != "method_declaration":
+            return None, "", False
+        rl = self.node.child_by_field_name("receiver")
+        recv = _param_list(self.file, self.pkg, rl)
+        rdecl = rl.named_children[0] if rl is not None and rl.named_children else None
+        base, pointer = "", False
+        if rdecl is not None:
+            base, pointer = base_type_name(rdecl.child_by_field_name("type"), self.file.src)
+        return (recv[0] if recv else None), base, pointer
+
+    @property
+    def receiver(self) -> Param | None:
+        return self._receiver[0]
+
+    @property
+    def receiver_base(self) -> str:
+        return self._receiver[1]
+
+    @property
+    def receiver_pointer(self) -> bool:
+        return self._receiver[2]
+
+    @cached_property
+    def params(self) -> list[Param]:
+        return _param_list(self.file, self.pkg, self.node.child_by_field_name("parameters"))
+
+    @cached_property
+    def results(self) -> list[Param]:
+        return _param_list(self.file, self.pkg, self.node.child_by_field_name("result"))
+
+    @cached_property
+    def type_params(self) -> str:
+        tparams = self.node.child_by_field_name("type_parameters")
+        return text(self.file.src, tparams) if tparams is not None else ""
+
+    @cached_property
+    def directives(self) -> list[Directive]:
+        return [] if self.is_literal else _directives(self.file, self.node)
 
 
 @dataclass
@@ -98,6 +139,11 @@ class JoinPoint:
 
     def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
         """Cheap test: can this join point match anything in file `f`? (speed only)."""
+        return True
+
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        """Cheaper test on unparsed bytes; False only if no match is possible. Lets the
+        engine skip parsing packages no rule can touch (the common case)."""
         return True
 
 
@@ -148,6 +194,20 @@ class FunctionBody(JoinPoint):
     def directive_names(self) -> list[str]:
         return [self.directive] if self.directive else []
 
+    def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
+        return self.prefilter_bytes(f.src, pkg.importpath)
+
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        if self.package is not None and not fnmatch.fnmatchcase(importpath, self.package):
+            return False
+        if self.directive is not None and f"//{self.directive}".encode() not in src:
+            return False
+        return not (
+            self.name is not None
+            and not any(c in self.name for c in "*?[")
+            and self.name.encode() not in src
+        )
+
 
 @dataclass(frozen=True)
 class Main(JoinPoint):
@@ -163,6 +223,9 @@ class Main(JoinPoint):
 
     def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
         return f.package_name == "main"
+
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        return b"main" in src
 
 
 def split_qualified(s: str) -> tuple[str, str]:
@@ -214,6 +277,18 @@ class FunctionCall(JoinPoint):
             return True
         return self.pkg_path in f.names_by_import.values() or self.pkg_path in f.dot_imports
 
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        return self.is_glob or _may_import(src, importpath, self.pkg_path)
+
+
+def _may_import(src: bytes, importpath: str, path: str) -> bool:
+    """Whether `src` may refer to package `path` (it is the package itself or imports it;
+    import paths are string literals, interpreted or raw)."""
+    if path == importpath:
+        return True
+    p = path.encode()
+    return b'"' + p + b'"' in src or b"`" + p + b"`" in src
+
 
 @dataclass(frozen=True)
 class StructLiteral(JoinPoint):
@@ -230,6 +305,9 @@ class StructLiteral(JoinPoint):
             return True
         return path in f.names_by_import.values() or path in f.dot_imports
 
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        return _may_import(src, importpath, split_qualified(self.type)[0])
+
 
 @dataclass(frozen=True)
 class Package(JoinPoint):
@@ -240,6 +318,9 @@ class Package(JoinPoint):
 
     def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
         return fnmatch.fnmatchcase(pkg.importpath, self.glob)
+
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        return fnmatch.fnmatchcase(importpath, self.glob)
 
 
 @dataclass(frozen=True)
@@ -255,6 +336,9 @@ class AllOf(JoinPoint):
     def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
         return all(j.prefilter(f, pkg) for j in self.items)
 
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        return all(j.prefilter_bytes(src, importpath) for j in self.items)
+
 
 @dataclass(frozen=True)
 class OneOf(JoinPoint):
@@ -268,6 +352,9 @@ class OneOf(JoinPoint):
 
     def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
         return any(j.prefilter(f, pkg) for j in self.items)
+
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        return any(j.prefilter_bytes(src, importpath) for j in self.items)
 
 
 @dataclass(frozen=True)
@@ -386,31 +473,7 @@ def _func_info(f: GoFile, pkg: PackageView, node: Node) -> FuncInfo | None:
     body = node.child_by_field_name("body")
     if body is None:  # declarations without body (assembly-implemented)
         return None
-    src = f.src
-    receiver: Param | None = None
-    base, pointer = "", False
-    if node.type == "method_declaration":
-        recv = _param_list(f, pkg, node.child_by_field_name("receiver"))
-        receiver = recv[0] if recv else None
-        rl = node.child_by_field_name("receiver")
-        rdecl = rl.named_children[0] if rl is not None and rl.named_children else None
-        if rdecl is not None:
-            base, pointer = base_type_name(rdecl.child_by_field_name("type"), src)
-    name_node = node.child_by_field_name("name")
-    tparams = node.child_by_field_name("type_parameters")
-    return FuncInfo(
-        node=node,
-        body=body,
-        name=text(src, name_node) if name_node is not None else "",
-        receiver=receiver,
-        receiver_base=base,
-        receiver_pointer=pointer,
-        params=_param_list(f, pkg, node.child_by_field_name("parameters")),
-        results=_param_list(f, pkg, node.child_by_field_name("result")),
-        type_params=text(src, tparams) if tparams is not None else "",
-        directives=[] if node.type == "func_literal" else _directives(f, node),
-        is_literal=node.type == "func_literal",
-    )
+    return FuncInfo(f, pkg, node, body)
 
 
 def functions(f: GoFile, pkg: PackageView, literals: bool) -> Iterator[Candidate]:

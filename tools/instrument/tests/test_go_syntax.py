@@ -43,3 +43,12 @@ def test_matches_elsewhere_in_broken_file_are_dropped() -> None:
     result = rewrite_package("p", [("p/x.go", src)], RULES)
     assert result.files[0].output == src
     assert result.matches == []
+
+
+def test_unmatched_package_is_not_parsed_and_copied() -> None:
+    # No rule can match (no `Good` in the bytes): byte-identical, no parse, no warning.
+    result = rewrite_package("p", [("p/broken.go", BROKEN)], RULES)
+    assert result.files[0].output == BROKEN
+    assert result.warnings == [] and result.package_name == "p"
+    full = rewrite_package("p", [("p/broken.go", BROKEN)], RULES, prefilter=False)
+    assert full.files[0].output == BROKEN and len(full.warnings) == 1

@@ -63,3 +63,13 @@ def test_golden_parses_with_go(name: str, tmp_path: Path) -> None:
     _, _, result = run_case(name)
     paths = write_tree(tmp_path, {f.path: f.output for f in result.files})
     assert gofmt_errors(paths) == ""
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_byte_prefilter_is_only_a_shortcut(name: str) -> None:
+    case, files, result = run_case(name)
+    meta = json.loads((case / "case.json").read_text())
+    rules = load_rule_files([str(case / "rules.yaml")])
+    full = rewrite_package(meta["importpath"], files, rules, prefilter=False)
+    assert [f.output for f in full.files] == [f.output for f in result.files]
+    assert full.imports == result.imports
