@@ -57,9 +57,28 @@ make_sysroot() {
     die "installing Bazel into the sysroot failed; see $cache_root/apt.log"
   fi
   touch "$sysroot.partial/.complete"
+  # Never delete through live bind mounts: they reach $HOME and the repository.
+  if grep -q " $sysroot/" /proc/mounts; then
+    die "$sysroot has mounts but no .complete marker; unmount them (umount -R) and retry"
+  fi
   rm -rf "$sysroot"
   mv "$sysroot.partial" "$sysroot"
   log "sysroot ready in $((SECONDS - started))s: $(dpkg-query --admindir="$sysroot/var/lib/dpkg" -W -f '${Package} ${Version}' bazel-bootstrap)"
+}
+
+ensure_mounts() {
+  local dir target
+  mountpoint -q "$sysroot/proc" || mount --bind /proc "$sysroot/proc"
+  mountpoint -q "$sysroot/dev" || mount --rbind /dev "$sysroot/dev"
+  mountpoint -q "$sysroot/sys" || mount --rbind /sys "$sysroot/sys"
+  for dir in "$@"; do
+    [[ -d "$dir" ]] || continue
+    target="$sysroot$dir"
+    mountpoint -q "$target" && continue
+    mkdir -p "$target"
+    mount --bind "$dir" "$target"
+  done
+  cp -L /etc/resolv.conf "$sysroot/etc/resolv.conf" 2>/dev/null || true
 }
 
 module_version() {
