@@ -1,0 +1,37 @@
+"""instrumentation_profile: rule files plus the Go libraries their advice may inject."""
+
+load("@rules_go//go:def.bzl", "GoArchive")
+load(":providers.bzl", "InstrumentationProfileInfo")
+
+def _instrumentation_profile_impl(ctx):
+    runtime_archives = [dep[GoArchive] for dep in ctx.attr.runtime]
+    runtime_labels = {
+        data.label: True
+        for data in depset(transitive = [a.transitive for a in runtime_archives]).to_list()
+    }
+    return [InstrumentationProfileInfo(
+        rule_files = depset(ctx.files.rules, order = "preorder"),
+        runtime_archives = runtime_archives,
+        runtime_labels = runtime_labels,
+    )]
+
+instrumentation_profile = rule(
+    implementation = _instrumentation_profile_impl,
+    doc = """A named set of instrumentation rule files.
+
+Every Go package the aspect rewrites is compiled against `runtime` as well, so
+injected imports are real graph edges. Packages inside the closure of `runtime`
+are never rewritten: that would make the runtime depend on itself.""",
+    attrs = {
+        "rules": attr.label_list(
+            allow_files = [".yaml", ".yml"],
+            mandatory = True,
+            doc = "YAML rule files (see //aspects:schema.json).",
+        ),
+        "runtime": attr.label_list(
+            providers = [GoArchive],
+            doc = "go_library targets whose import paths the rules' advice may add.",
+        ),
+    },
+    provides = [InstrumentationProfileInfo],
+)
