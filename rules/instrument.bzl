@@ -1,15 +1,14 @@
-"""The `trace` aspect: instrument every Go package of a binary and relink it.
+"""The `trace` aspect: instrument every Go package of a binary or test and relink it.
 
     bazel build --aspects=@rules_go_instrument//rules:instrument.bzl%trace \\
         --output_groups=instrumented //cmd/server
 """
 
 load("@rules_go//go:def.bzl", "GoArchive")
-load("//rules/private:go_compile.bzl", "go_for_target", "link", "recompile")
-load("//rules/private:rewrite.bzl", "emit_go_instrument")
+load("//rules/private:go_compile.bzl", "go_for_target", "link")
+load("//rules/private:instrument_package.bzl", "instrument_package")
+load("//rules/private:test_link.bzl", "instrument_test")
 load(":providers.bzl", "GoInstrumentInfo", "InstrumentationProfileInfo")
-
-_EXECUTABLE_KINDS = ("go_binary",)
 
 def _dep_targets(ctx):
     return [
@@ -19,7 +18,7 @@ def _dep_targets(ctx):
         if GoInstrumentInfo in dep
     ]
 
-def _instrumented_dep_archives(dep_targets):
+def _instrumented_archives_by_label(dep_targets):
     by_label = {}
     for dep in dep_targets:
         info = dep[GoInstrumentInfo]
@@ -27,72 +26,77 @@ def _instrumented_dep_archives(dep_targets):
         by_label[dep[GoArchive].data.label] = info.archive
     return by_label
 
-def _merged(dep_targets, field, direct = []):
-    return depset(direct, transitive = [getattr(dep[GoInstrumentInfo], field) for dep in dep_targets])
+def _info(dep_targets, archive, archives_by_label, rewrites):
+    def merged(field, direct):
+        return depset(direct, transitive = [getattr(d[GoInstrumentInfo], field) for d in dep_targets])
+
+    return GoInstrumentInfo(
+        archive = archive,
+        archives_by_label = archives_by_label,
+        reports = merged("reports", [r.report for r in rewrites]),
+        srcs = merged("srcs", [f for r in rewrites for f in r.srcs if f.extension == "go"]),
+        maps = merged("maps", [r.source_map for r in rewrites]),
+    )
+
+def _output_groups(info, executable):
+    groups = {
+        "instrument_map": info.maps,
+        "instrument_report": info.reports,
+        "instrument_srcs": info.srcs,
+    }
+    if executable:
+        groups["instrumented"] = depset([executable])
+    return OutputGroupInfo(**groups)
 
 def _trace_aspect_impl(target, ctx):
+    if GoArchive not in target:
+        return []
     original = target[GoArchive]
-    source = original.source
     profile = ctx.attr._profile[InstrumentationProfileInfo]
     dep_targets = _dep_targets(ctx)
-    archives_by_label = _instrumented_dep_archives(dep_targets)
+    archives_by_label = _instrumented_archives_by_label(dep_targets)
 
     # The runtime's own closure keeps its original archives: one copy of each
     # package in the final link, and no package instrumented with itself.
     if ctx.label in profile.runtime_labels:
-        return [GoInstrumentInfo(
-            archive = original,
-            archives_by_label = archives_by_label,
-            reports = _merged(dep_targets, "reports"),
-            srcs = _merged(dep_targets, "srcs"),
-            maps = _merged(dep_targets, "maps"),
-        )]
+        return [_info(dep_targets, original, archives_by_label, [])]
 
-    rewrite = emit_go_instrument(
-        ctx,
-        instrumenter = ctx.attr._instrumenter[DefaultInfo].files_to_run,
-        importpath = source.importpath,
-        srcs = source.srcs,
-        rule_files = profile.rule_files,
-        out_dir = "{}_instr_srcs".format(ctx.label.name),
-    )
-    deps = [archives_by_label.get(dep.data.label, dep) for dep in source.deps]
-    dep_labels = {dep.data.label: True for dep in deps}
-    deps += [a for a in profile.runtime_archives if a.data.label not in dep_labels]
+    def dep_archive(dep):
+        return archives_by_label.get(dep.data.label, dep)
 
-    go = go_for_target(ctx, source)
-    archive = recompile(go, source, srcs = rewrite.srcs, deps = deps)
-
-    output_groups = {}
-    if ctx.rule.kind in _EXECUTABLE_KINDS:
-        executable = ctx.actions.declare_file("{}_instrumented".format(ctx.label.name))
-        link(
+    go = go_for_target(ctx, original.source)
+    executable = None
+    if ctx.rule.kind == "go_test":
+        result = instrument_test(ctx, go, original, profile = profile, dep_archive = dep_archive)
+        archive, rewrites, executable = result.archive, result.rewrites, result.executable
+    else:
+        package = instrument_package(
+            ctx,
             go,
-            archive,
-            executable = executable,
-            gc_linkopts = getattr(ctx.rule.attr, "gc_linkopts", []),
-            version_file = ctx.version_file,
-            info_file = ctx.info_file,
+            original.source,
+            profile = profile,
+            dep_archive = dep_archive,
+            out_dir = ctx.label.name + "_instr_srcs",
         )
-        output_groups["instrumented"] = depset([executable])
+        archive, rewrites = package.archive, [package.rewrite]
+        if original.source.is_main:
+            executable = ctx.actions.declare_file(ctx.label.name + "_instrumented")
+            link(
+                go,
+                archive,
+                executable = executable,
+                gc_linkopts = getattr(ctx.rule.attr, "gc_linkopts", []),
+                version_file = ctx.version_file,
+                info_file = ctx.info_file,
+            )
 
-    info = GoInstrumentInfo(
-        archive = archive,
-        archives_by_label = archives_by_label,
-        reports = _merged(dep_targets, "reports", [rewrite.report]),
-        srcs = _merged(dep_targets, "srcs", [f for f in rewrite.srcs if f.extension == "go"]),
-        maps = _merged(dep_targets, "maps", [rewrite.source_map]),
-    )
-    output_groups["instrument_report"] = info.reports
-    output_groups["instrument_srcs"] = info.srcs
-    output_groups["instrument_map"] = info.maps
-    return [info, OutputGroupInfo(**output_groups)]
+    info = _info(dep_targets, archive, archives_by_label, rewrites)
+    return [info, _output_groups(info, executable)]
 
 trace = aspect(
     implementation = _trace_aspect_impl,
-    doc = "Rewrites every Go package reachable through deps/embed and relinks binaries.",
+    doc = "Rewrites every Go package reachable through deps/embed and relinks binaries and tests.",
     attr_aspects = ["deps", "embed"],
-    required_providers = [GoArchive],
     attrs = {
         "_instrumenter": attr.label(
             default = "//tools/instrument:instrument",
@@ -104,6 +108,7 @@ trace = aspect(
             providers = [InstrumentationProfileInfo],
         ),
     },
+    # rules_go 0.60 advertises GoInfo on go_library but nothing on go_binary,
+    # so required_providers cannot select Go targets: the implementation does.
     toolchains = ["@rules_go//go:toolchain"],
-    provides = [GoInstrumentInfo],
 )

@@ -44,10 +44,11 @@ def recompile(go, source, *, srcs, deps):
     fields["deps"] = deps
     return go.archive(go, GoInfo(**fields), _recompile_suffix = _RECOMPILE_SUFFIX)
 
-def link(go, archive, *, executable, gc_linkopts, version_file, info_file):
+def link(go, archive, *, executable, gc_linkopts, version_file, info_file, test_archives = []):
     go.link(
         go,
         archive = archive,
+        test_archives = test_archives,
         executable = executable,
         gc_linkopts = gc_linkopts,
         version_file = version_file,

@@ -1,0 +1,38 @@
+"""One Go package through the instrumenter and the compiler again."""
+
+load(":go_compile.bzl", "recompile")
+load(":rewrite.bzl", "emit_go_instrument")
+
+def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir):
+    """Rewrites `source` with the profile's rules and compiles the result.
+
+    Args:
+        ctx: the aspect context.
+        go: rules_go context of the target.
+        source: GoInfo of the package as rules_go compiled it.
+        profile: InstrumentationProfileInfo.
+        dep_archive: function GoArchive -> GoArchive giving a dependency's
+            instrumented archive (or the dependency itself).
+        out_dir: where the rewritten sources go, relative to the package.
+
+    Returns:
+        struct(archive = the instrumented GoArchive, rewrite = emit_go_instrument's result).
+    """
+    rewrite = emit_go_instrument(
+        ctx,
+        instrumenter = ctx.attr._instrumenter[DefaultInfo].files_to_run,
+        importpath = source.importpath,
+        srcs = source.srcs,
+        rule_files = profile.rule_files,
+        out_dir = out_dir,
+    )
+
+    # Whatever the rewrite injects must resolve: every package is compiled
+    # against the profile's runtime too (an unused dependency costs nothing).
+    deps = [dep_archive(dep) for dep in source.deps]
+    present = {dep.data.importpath: True for dep in deps}
+    deps += [a for a in profile.runtime_archives if a.data.importpath not in present]
+    return struct(
+        archive = recompile(go, source, srcs = rewrite.srcs, deps = deps),
+        rewrite = rewrite,
+    )
