@@ -37,6 +37,20 @@ def gofmt_errors(paths: list[str]) -> str:
     return "".join(out)
 
 
+def gofmt_failing(paths: list[str]) -> list[str]:
+    """The files among `paths` that Go's parser rejects (batches, then one by one).
+
+    gofmt's messages name positions through the files' line directives, so the failing file
+    is found by re-running a failed batch file by file rather than by parsing messages.
+    """
+    failing: list[str] = []
+    for i in range(0, len(paths), 200):
+        batch = paths[i : i + 200]
+        if gofmt_errors(batch):
+            failing.extend(p for p in batch if gofmt_errors([p]))
+    return failing
+
+
 def check_positions(in_path: str, orig: bytes, out: bytes, fmap: dict) -> int:
     """Every original token must be copied byte for byte and, interpreting the output's line
     directives like the Go compiler does, sit at its original file:line:col.
