@@ -37,3 +37,8 @@ class Workspace:
 @pytest.fixture(scope="session")
 def smoke() -> Workspace:
     return Workspace(REPO_ROOT / "e2e" / "smoke")
+
+
+@pytest.fixture(scope="session")
+def app() -> Workspace:
+    return Workspace(REPO_ROOT / "e2e" / "app")

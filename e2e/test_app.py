@@ -1,0 +1,207 @@
+"""e2e/app built plain and with the `trace` aspect: behaviour, spans, report, caching."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Workspace
+
+TRACE = ("--config=trace",)
+ORDERS = "//cmd/orders"
+RUNTIME_IMPORTPATH = b"github.com/rules-go-instrument/rules_go_instrument/aspects/runtime"
+ARGS = ["apple,pear", "plum"]
+
+
+def _json_stream(text: str) -> Iterator[dict]:
+    decoder = json.JSONDecoder()
+    index = 0
+    while True:
+        while index < len(text) and text[index].isspace():
+            index += 1
+        if index >= len(text):
+            return
+        value, index = decoder.raw_decode(text, index)
+        yield value
+
+
+def _run(binary: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(binary), *ARGS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        check=True,
+    )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _executed_spawns(workspace: Workspace, log: Path) -> list[tuple[str, str]]:
+    """(mnemonic, target label) of every spawn that really ran (no cache hit)."""
+    return sorted(
+        (spawn["mnemonic"], spawn["targetLabel"])
+        for spawn in _json_stream(log.read_text())
+        if not spawn.get("cacheHit")
+    )
+
+
+@pytest.fixture(scope="module")
+def built(app: Workspace) -> dict[str, Path]:
+    app.bazel("build", ORDERS)
+    plain_before = _sha256(app.root / "bazel-bin/cmd/orders/orders_/orders")
+    app.bazel("build", *TRACE, "//...")
+    bin_dir = app.root / "bazel-bin"
+    return {
+        "plain": bin_dir / "cmd/orders/orders_/orders",
+        "instrumented": bin_dir / "cmd/orders/orders_instrumented",
+        "plain_sha256_before_aspect": Path(plain_before),
+        "bin": bin_dir,
+    }
+
+
+def test_instrumented_binary_behaves_like_the_original(built: dict[str, Path]) -> None:
+    plain = _run(built["plain"])
+    instrumented = _run(built["instrumented"])
+    assert instrumented.stdout == plain.stdout
+    assert "2 orders" in plain.stdout
+    assert instrumented.stderr == ""  # tracing is off without OTEL_TRACES_EXPORTER
+
+
+def test_instrumented_binary_emits_nested_spans(built: dict[str, Path]) -> None:
+    result = _run(built["instrumented"], {"OTEL_TRACES_EXPORTER": "console"})
+    spans = list(_json_stream(result.stderr))
+    by_name: dict[str, list[dict]] = {}
+    for span in spans:
+        by_name.setdefault(span["Name"], []).append(span)
+    assert sorted(by_name) == ["orders.run", "pricing.Quote", "store.Save"]
+    assert len(by_name["pricing.Quote"]) == len(ARGS) == len(by_name["store.Save"])
+    (root,) = by_name["orders.run"]
+    root_id = root["SpanContext"]["SpanID"]
+    trace_id = root["SpanContext"]["TraceID"]
+    for child in by_name["pricing.Quote"] + by_name["store.Save"]:
+        assert child["Parent"]["SpanID"] == root_id
+        assert child["SpanContext"]["TraceID"] == trace_id
+    assert root["Resource"][0]["Value"]["Value"] == "orders_instrumented"
+
+
+def test_original_binary_is_untouched(built: dict[str, Path]) -> None:
+    assert _sha256(built["plain"]) == str(built["plain_sha256_before_aspect"])
+    assert RUNTIME_IMPORTPATH not in built["plain"].read_bytes()
+    assert RUNTIME_IMPORTPATH in built["instrumented"].read_bytes()
+
+
+def test_report_lists_the_injection_points(built: dict[str, Path]) -> None:
+    found = set()
+    for package, name in [("cmd/orders", "orders"), ("pricing", "pricing"), ("store", "store")]:
+        report = json.loads((built["bin"] / package / f"{name}_instr_srcs/report.json").read_text())
+        for match in report["matches"]:
+            found.add((match["rule"], match["file"], match["line"], match["target"]))
+    assert found == {
+        ("sdk-start-in-main", "cmd/orders/main.go", 15, "main"),
+        ("span-from-directive", "cmd/orders/main.go", 23, "run"),
+        ("span-from-directive", "pricing/pricing.go", 17, "Quote"),
+        ("span-from-directive", "store/store.go", 22, "(*Store).Save"),
+    }
+
+
+def test_instrumented_go_test_passes(app: Workspace, built: dict[str, Path]) -> None:
+    result = subprocess.run(
+        [str(built["bin"] / "pricing/pricing_test_instrumented"), "-test.v"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=built["bin"] / "pricing",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "--- PASS: TestQuote" in result.stdout
+    tested = app.bazel("test", "//pricing:pricing_traced_test")
+    assert "//pricing:pricing_traced_test" in tested.stdout + tested.stderr
+
+
+def test_editing_a_leaf_function_reruns_only_its_package(
+    app: Workspace, built: dict[str, Path], tmp_path: Path
+) -> None:
+    source = app.root / "pricing/pricing.go"
+    original = source.read_text()
+    # A new price each run, so no cache of an earlier run can answer.
+    new_price = 2 + uuid.uuid4().int % 1_000_000
+    edited = original.replace("\treturn 1\n", f"\treturn {new_price}\n", 1)
+    assert edited != original
+    log = tmp_path / "exec.json"
+    try:
+        source.write_text(edited)
+        app.bazel(
+            "build",
+            *TRACE,
+            "--output_groups=instrumented",
+            f"--execution_log_json_file={log}",
+            ORDERS,
+        )
+    finally:
+        source.write_text(original)
+    assert _executed_spawns(app, log) == [
+        ("GoCompilePkg", "//pricing:pricing"),
+        ("GoInstrument", "//pricing:pricing"),
+        ("GoLink", "//cmd/orders:orders"),
+    ]
+
+
+def test_rule_change_without_effect_keeps_compiles_cached(
+    app: Workspace, built: dict[str, Path], tmp_path: Path
+) -> None:
+    profile = ("--@rules_go_instrument//rules:profile=//profiles:extended",)
+    app.bazel("build", *TRACE, *profile, "--output_groups=instrumented", ORDERS)
+    rules = app.root / "profiles/extra.yaml"
+    original = rules.read_text()
+    log = tmp_path / "exec.json"
+    try:
+        rules.write_text(original + f"  # edit {uuid.uuid4().hex}\n")
+        app.bazel(
+            "build",
+            *TRACE,
+            *profile,
+            "--output_groups=instrumented",
+            f"--execution_log_json_file={log}",
+            ORDERS,
+        )
+    finally:
+        rules.write_text(original)
+    executed = _executed_spawns(app, log)
+    assert {mnemonic for mnemonic, _ in executed} == {"GoInstrument"}
+    assert {label for _, label in executed} == {
+        "//cmd/orders:orders",
+        "//pricing:pricing",
+        "//store:store",
+    }
+
+
+def test_instrumenter_runs_as_a_persistent_worker(
+    app: Workspace, built: dict[str, Path], tmp_path: Path
+) -> None:
+    log = tmp_path / "exec.json"
+    # A new output base would be slow; discarding the action cache entries of
+    # the rewrite alone is not possible, so rewrite into a new profile instead.
+    profile = ("--@rules_go_instrument//rules:profile=//profiles:extended",)
+    rules = app.root / "profiles/extra.yaml"
+    original = rules.read_text()
+    try:
+        rules.write_text(original + f"  # worker {uuid.uuid4().hex}\n")
+        app.bazel("build", *TRACE, *profile, f"--execution_log_json_file={log}", ORDERS)
+    finally:
+        rules.write_text(original)
+    runners = {
+        spawn["runner"]
+        for spawn in _json_stream(log.read_text())
+        if spawn["mnemonic"] == "GoInstrument" and not spawn.get("cacheHit")
+    }
+    assert runners == {"worker"}
