@@ -74,6 +74,8 @@ def test_instrumented_binary_behaves_like_the_original(built: dict[str, Path]) -
     instrumented = _run(built["instrumented"])
     assert instrumented.stdout == plain.stdout
     assert "2 orders" in plain.stdout
+    # The embedded banner and the x_defs version survive the recompile.
+    assert plain.stdout.startswith("orders v1 -- prices in cents (1.2.3)\n")
     assert instrumented.stderr == ""  # tracing is off without OTEL_TRACES_EXPORTER
 
 
@@ -107,8 +109,8 @@ def test_report_lists_the_injection_points(built: dict[str, Path]) -> None:
         for match in report["matches"]:
             found.add((match["rule"], match["file"], match["line"], match["target"]))
     assert found == {
-        ("sdk-start-in-main", "cmd/orders/main.go", 15, "main"),
-        ("span-from-directive", "cmd/orders/main.go", 23, "run"),
+        ("sdk-start-in-main", "cmd/orders/main.go", 22, "main"),
+        ("span-from-directive", "cmd/orders/main.go", 31, "run"),
         ("span-from-directive", "pricing/pricing.go", 17, "Quote"),
         ("span-from-directive", "store/store.go", 22, "(*Store).Save"),
     }

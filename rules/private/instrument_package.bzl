@@ -27,12 +27,36 @@ def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir):
         out_dir = out_dir,
     )
 
+    embedsrcs = _mirror_embedsrcs(ctx, source.embedsrcs, out_dir)
+
     # Whatever the rewrite injects must resolve: every package is compiled
     # against the profile's runtime too (an unused dependency costs nothing).
     deps = [dep_archive(dep) for dep in source.deps]
     present = {dep.data.importpath: True for dep in deps}
     deps += [a for a in profile.runtime_archives if a.data.importpath not in present]
     return struct(
-        archive = recompile(go, source, srcs = rewrite.srcs, deps = deps),
+        archive = recompile(go, source, srcs = rewrite.srcs, deps = deps, embedsrcs = embedsrcs),
         rewrite = rewrite,
     )
+
+def _mirror_embedsrcs(ctx, embedsrcs, out_dir):
+    """Links embedded files next to the rewritten sources.
+
+    rules_go resolves //go:embed patterns relative to the directory of the Go
+    file, which is now out_dir: the files must appear there at the same
+    package-relative paths.
+    """
+    if not embedsrcs:
+        return embedsrcs
+    package_prefix = ctx.label.package + "/" if ctx.label.package else ""
+    if ctx.label.workspace_name:
+        package_prefix = "../{}/{}".format(ctx.label.workspace_name, package_prefix)
+    mirrored = []
+    for src in embedsrcs:
+        if not src.short_path.startswith(package_prefix):
+            fail("{}: embedded file {} is outside the package".format(ctx.label, src.short_path))
+        path = "{}/{}".format(out_dir, src.short_path[len(package_prefix):])
+        link = ctx.actions.declare_directory(path) if src.is_directory else ctx.actions.declare_file(path)
+        ctx.actions.symlink(output = link, target_file = src)
+        mirrored.append(link)
+    return mirrored

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"strings"
@@ -12,7 +13,14 @@ import (
 	"example.com/app/store"
 )
 
+// version is set by the go_binary's x_defs.
+var version = "dev"
+
+//go:embed banner.txt
+var banner string
+
 func main() {
+	fmt.Printf("%s (%s)\n", strings.TrimSpace(banner), version)
 	if err := run(context.Background(), os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "orders:", err)
 		os.Exit(1)
