@@ -29,6 +29,9 @@ def _instrumented_executable_impl(ctx):
     providers = [DefaultInfo(executable = executable, files = depset([executable]), runfiles = runfiles)]
     if RunEnvironmentInfo in target:
         providers.append(target[RunEnvironmentInfo])
+    if InstrumentedFilesInfo in target:
+        # `bazel coverage` collects LCOV only from tests that name their sources.
+        providers.append(target[InstrumentedFilesInfo])
     return providers
 
 def _instrumented_rule(test):

@@ -90,7 +90,8 @@ ensure_offline_rc() {
   local rules_go gazelle
   rules_go="$(module_version rules_go)"
   gazelle="$(module_version gazelle)"
-  [[ -f "$rc" ]] && grep -q "rules_go@v$rules_go" "$rc" && grep -q "gazelle@v$gazelle" "$rc" && return 0
+  [[ -f "$rc" ]] && grep -q "rules_go@v$rules_go" "$rc" && grep -q "gazelle@v$gazelle" "$rc" \
+    && grep -q "coverage_report_generator" "$rc" && return 0
   with_lock write_offline_rc "$rc" "$rules_go" "$gazelle"
 }
 
@@ -131,6 +132,8 @@ write_offline_rc() {
     echo "common --registry=file://$modules/empty_registry"
     echo "common --override_module=rules_go=$modules/rules_go@v$rules_go"
     echo "common --override_module=gazelle=$modules/gazelle@v$gazelle"
+    echo "build --coverage_output_generator=@rules_go_instrument//tools/offline/coverage:lcov_merger"
+    echo "build --coverage_report_generator=@rules_go_instrument//tools/offline/coverage:lcov_merger"
     for name in "${OFFLINE_STAND_INS[@]}"; do
       echo "common --override_module=$name=$workspace/tools/offline/$name"
     done

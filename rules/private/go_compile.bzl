@@ -37,13 +37,15 @@ def go_for_target(ctx, source):
         go_context_data = ctx.rule.attr._go_context_data,
     )
 
-def recompile(go, source, *, srcs, deps, embedsrcs = None):
+def recompile(go, source, *, srcs, deps, embedsrcs = None, cover = None):
     """Compiles `source` again from `srcs` against `deps` (GoArchives)."""
     fields = structs.to_dict(source)
     fields["srcs"] = srcs
     fields["deps"] = deps
     if embedsrcs != None:
         fields["embedsrcs"] = embedsrcs
+    if cover != None:
+        fields["cover"] = cover
     return go.archive(go, GoInfo(**fields), _recompile_suffix = _RECOMPILE_SUFFIX)
 
 def link(go, archive, *, executable, gc_linkopts, version_file, info_file, test_archives = []):

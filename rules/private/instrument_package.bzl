@@ -35,9 +35,24 @@ def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir):
     present = {dep.data.importpath: True for dep in deps}
     deps += [a for a in profile.runtime_archives if a.data.importpath not in present]
     return struct(
-        archive = recompile(go, source, srcs = rewrite.srcs, deps = deps, embedsrcs = embedsrcs),
+        archive = recompile(
+            go,
+            source,
+            srcs = rewrite.srcs,
+            deps = deps,
+            embedsrcs = embedsrcs,
+            cover = _rewritten_cover(source, rewrite.srcs),
+        ),
         rewrite = rewrite,
     )
+
+def _rewritten_cover(source, rewritten_srcs):
+    """Under coverage, rules_go instruments the files in `cover`: the rewritten ones now."""
+    cover = source.cover.to_list()
+    if not cover:
+        return source.cover
+    rewritten = dict(zip(source.srcs, rewritten_srcs))
+    return depset([rewritten.get(src, src) for src in cover])
 
 def _mirror_embedsrcs(ctx, embedsrcs, out_dir):
     """Links embedded files next to the rewritten sources.
