@@ -225,7 +225,11 @@ class Main(JoinPoint):
         return f.package_name == "main"
 
     def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
-        return b"main" in src
+        return _PACKAGE_MAIN.search(src) is not None
+
+
+# `package main`, allowing comments between the keyword and the name.
+_PACKAGE_MAIN = re.compile(rb"\bpackage(?:\s|/\*.*?\*/)+main\b", re.S)
 
 
 def split_qualified(s: str) -> tuple[str, str]:
