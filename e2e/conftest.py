@@ -17,10 +17,11 @@ class Workspace:
     """One e2e workspace and the Bazel that builds it."""
 
     root: Path
+    startup_options: tuple[str, ...] = ()
 
     def bazel(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
-            [str(BAZEL), *args],
+            [str(BAZEL), *self.startup_options, *args],
             cwd=self.root,
             capture_output=True,
             text=True,
