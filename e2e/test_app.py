@@ -116,6 +116,23 @@ def test_report_lists_the_injection_points(built: dict[str, Path]) -> None:
     }
 
 
+def test_binary_summary_names_every_injection_point(built: dict[str, Path]) -> None:
+    summary = (built["bin"] / "cmd/orders/orders_instrumented.report.txt").read_text()
+    assert summary.splitlines() == [
+        "Instrumentation of //cmd/orders:orders: 4 injection points in 3 packages"
+        " (0 unchanged, 1 excluded)",
+        "  cmd/orders",
+        "    cmd/orders/main.go:22: main <- sdk-start-in-main [prepend-statements]",
+        "    cmd/orders/main.go:31: run <- span-from-directive [prepend-statements, defer]",
+        "  example.com/app/pricing",
+        "    pricing/pricing.go:17: Quote <- span-from-directive [prepend-statements, defer]",
+        "  example.com/app/store",
+        "    store/store.go:22: (*Store).Save <- span-from-directive [prepend-statements, defer]",
+        # github.com/google/uuid: the runtime (OpenTelemetry's SDK) imports it too.
+        "  excluded (in the closure of the injected runtime): 1 packages",
+    ]
+
+
 def test_instrumented_go_test_passes(app: Workspace, built: dict[str, Path]) -> None:
     result = subprocess.run(
         [str(built["bin"] / "pricing/pricing_test_instrumented"), "-test.v"],

@@ -7,6 +7,7 @@
 load("@rules_go//go:def.bzl", "GoArchive")
 load("//rules/private:go_compile.bzl", "go_for_target", "link")
 load("//rules/private:instrument_package.bzl", "instrument_package")
+load("//rules/private:rewrite.bzl", "emit_summary", "write_excluded_report")
 load("//rules/private:test_link.bzl", "instrument_test")
 load(":providers.bzl", "GoInstrumentInfo", "InstrumentationProfileInfo")
 
@@ -26,19 +27,19 @@ def _instrumented_archives_by_label(dep_targets):
         by_label[dep[GoArchive].data.label] = info.archive
     return by_label
 
-def _info(dep_targets, archive, archives_by_label, rewrites):
+def _info(dep_targets, archive, archives_by_label, rewrites, reports = []):
     def merged(field, direct):
         return depset(direct, transitive = [getattr(d[GoInstrumentInfo], field) for d in dep_targets])
 
     return GoInstrumentInfo(
         archive = archive,
         archives_by_label = archives_by_label,
-        reports = merged("reports", [r.report for r in rewrites]),
+        reports = merged("reports", reports + [r.report for r in rewrites]),
         srcs = merged("srcs", [f for r in rewrites for f in r.srcs if f.extension == "go"]),
         maps = merged("maps", [r.source_map for r in rewrites]),
     )
 
-def _output_groups(info, executable):
+def _output_groups(ctx, info, executable):
     groups = {
         "instrument_map": info.maps,
         "instrument_report": info.reports,
@@ -46,6 +47,12 @@ def _output_groups(info, executable):
     }
     if executable:
         groups["instrumented"] = depset([executable])
+        groups["instrument_report"] = depset(emit_summary(
+            ctx,
+            instrumenter = ctx.attr._instrumenter[DefaultInfo].files_to_run,
+            reports = info.reports,
+            name = executable.basename,
+        ))
     return OutputGroupInfo(**groups)
 
 def _trace_aspect_impl(target, ctx):
@@ -59,7 +66,13 @@ def _trace_aspect_impl(target, ctx):
     # The runtime's own closure keeps its original archives: one copy of each
     # package in the final link, and no package instrumented with itself.
     if ctx.label in profile.runtime_labels:
-        return [_info(dep_targets, original, archives_by_label, [])]
+        excluded = write_excluded_report(
+            ctx,
+            importpath = original.source.importpath,
+            reason = "in the closure of the injected runtime",
+            out_dir = ctx.label.name + "_instr_srcs",
+        )
+        return [_info(dep_targets, original, archives_by_label, [], [excluded])]
 
     def dep_archive(dep):
         return archives_by_label.get(dep.data.label, dep)
@@ -91,7 +104,7 @@ def _trace_aspect_impl(target, ctx):
             )
 
     info = _info(dep_targets, archive, archives_by_label, rewrites)
-    return [info, _output_groups(info, executable)]
+    return [info, _output_groups(ctx, info, executable)]
 
 trace = aspect(
     implementation = _trace_aspect_impl,

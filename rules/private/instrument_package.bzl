@@ -3,7 +3,7 @@
 load(":go_compile.bzl", "recompile")
 load(":rewrite.bzl", "emit_go_instrument")
 
-def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir):
+def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir, only_test_files = False):
     """Rewrites `source` with the profile's rules and compiles the result.
 
     Args:
@@ -14,6 +14,7 @@ def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir):
         dep_archive: function GoArchive -> GoArchive giving a dependency's
             instrumented archive (or the dependency itself).
         out_dir: where the rewritten sources go, relative to the package.
+        only_test_files: see emit_go_instrument.
 
     Returns:
         struct(archive = the instrumented GoArchive, rewrite = emit_go_instrument's result).
@@ -25,6 +26,7 @@ def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir):
         srcs = source.srcs,
         rule_files = profile.rule_files,
         out_dir = out_dir,
+        only_test_files = only_test_files,
     )
 
     embedsrcs = _mirror_embedsrcs(ctx, source.embedsrcs, out_dir)

@@ -1,6 +1,6 @@
 """The GoInstrument action: one package's sources through the instrumenter."""
 
-def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, out_dir):
+def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, out_dir, only_test_files = False):
     """Declares the rewrite of one Go package.
 
     Args:
@@ -10,12 +10,18 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, out_d
         srcs: the package's source Files; only .go files are rewritten.
         rule_files: depset of YAML rule files.
         out_dir: directory name (relative to the package) for the outputs.
+        only_test_files: rewrite only _test.go files (an external test package,
+            whose other sources the compiler filters out).
 
     Returns:
         struct(srcs = sources to compile, in the original order, with each .go
         file replaced by its rewrite; report, source_map, imports = Files).
     """
-    go_srcs = [src for src in srcs if src.extension == "go"]
+    go_srcs = [
+        src
+        for src in srcs
+        if src.extension == "go" and (not only_test_files or src.basename.endswith("_test.go"))
+    ]
     rewritten = {}
     for src in go_srcs:
         rewritten[src] = ctx.actions.declare_file("{}/{}".format(out_dir, src.basename))
@@ -56,3 +62,44 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, out_d
         source_map = source_map,
         imports = imports,
     )
+
+def write_excluded_report(ctx, *, importpath, reason, out_dir):
+    """The report of a package the aspect leaves as it is, so summaries can say why."""
+    report = ctx.actions.declare_file(out_dir + "/report.json")
+    ctx.actions.write(report, json.encode({
+        "excluded": reason,
+        "importpath": importpath,
+        "matches": [],
+        "warnings": [],
+    }))
+    return report
+
+def emit_summary(ctx, *, instrumenter, reports, name):
+    """Merges the package reports of one binary or test into <name>.report.{json,txt}."""
+    json_out = ctx.actions.declare_file(name + ".report.json")
+    text_out = ctx.actions.declare_file(name + ".report.txt")
+    args = ctx.actions.args()
+    args.add("summarize")
+    # One --target=... word: a leading "@" would read as a flag file.
+    label = str(ctx.label)
+    if not ctx.label.workspace_name:
+        label = "//{}:{}".format(ctx.label.package, ctx.label.name)
+    args.add("--target=" + label)
+    args.add("--json-out", json_out)
+    args.add("--text-out", text_out)
+    args.add_all(reports)
+    args.use_param_file("@%s", use_always = True)
+    args.set_param_file_format("multiline")
+    ctx.actions.run(
+        executable = instrumenter,
+        arguments = [args],
+        inputs = reports,
+        outputs = [json_out, text_out],
+        mnemonic = "GoInstrumentSummary",
+        progress_message = "Summarizing instrumentation of %{label}",
+        execution_requirements = {
+            "requires-worker-protocol": "json",
+            "supports-workers": "1",
+        },
+    )
+    return [json_out, text_out]

@@ -54,6 +54,7 @@ def instrument_test(ctx, go, testmain, *, profile, dep_archive):
         profile = profile,
         dep_archive = external_dep,
         out_dir = ctx.label.name + "_instr_external",
+        only_test_files = True,
     )
 
     def testmain_dep(dep):

@@ -1,4 +1,4 @@
-"""Command line: rewrite (the Bazel action), diff, check, explain, schema.
+"""Command line: rewrite (the Bazel action), summarize, diff, check, explain, schema.
 
 Exit codes: 0 success; 1 bad input (rule file, Go source, unreadable file); 2 usage error;
 3 internal error (a bug: reported in one line, traceback only with GO_INSTRUMENT_DEBUG=1).
@@ -20,6 +20,7 @@ from .engine import GoSyntaxError, PackageResult, find_matches, rewrite_package
 from .linemap import line_starts, offset_to_line_col
 from .package_view import build_package
 from .report import dumps, report_doc, source_map_doc
+from .summary import load_reports, summarize
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -93,6 +94,11 @@ def _parser() -> _Parser:
     c = sub.add_parser("check", help="validate rule files")
     c.add_argument("files", nargs="+")
     sub.add_parser("schema", help="print the rule file JSON Schema")
+    m = sub.add_parser("summarize", help="merge package reports into one summary")
+    m.add_argument("--target", required=True)
+    m.add_argument("--json-out", required=True)
+    m.add_argument("--text-out", required=True)
+    m.add_argument("reports", nargs="*")
     return p
 
 
@@ -146,6 +152,8 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
         _load_rules(args.files, root)  # cross-file checks (duplicate ids)
         out.write(f"ok: {n} rules in {len(args.files)} files\n")
         return EXIT_OK
+    if args.cmd == "summarize":
+        return _summarize(args, root)
     if args.cmd == "rewrite":
         pairs = _src_pairs(args.src)  # usage errors before any file is read
         return _rewrite(args, pairs, _load_rules(args.rules, root), err, root)
@@ -177,6 +185,18 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
         a = by_path[f.path].decode("utf-8", "replace").splitlines(keepends=True)
         b = f.output.decode("utf-8", "replace").splitlines(keepends=True)
         out.writelines(difflib.unified_diff(a, b, f"a/{f.path}", f"b/{f.path}"))
+    return EXIT_OK
+
+
+def _summarize(args: argparse.Namespace, root: str | None) -> int:
+    try:
+        reports = load_reports([(p, _read(p, root)) for p in args.reports])
+    except ValueError as e:
+        raise InputError(str(e)) from None
+    result = summarize(args.target, reports)
+    write_atomically(
+        [(args.json_out, dumps(result.doc)), (args.text_out, result.text.encode())], root
+    )
     return EXIT_OK
 
 
