@@ -1,5 +1,5 @@
 # The two commands a new machine needs (see README.md):
-#   make demo   build and run the demo app with Bazel
+#   make demo   build e2e/app with the trace aspect, run it, show spans and report
 #   make test   every test: the instrumenter's unit tests, then the e2e workspaces
 # Everything else (the Bazel sysroot, Python packages) is provisioned on first use.
 
@@ -12,7 +12,7 @@ PYTEST := $(VENV)/bin/python -m pytest
 .PHONY: demo test unit e2e lint clean
 
 demo:
-	cd e2e/smoke && $(BAZEL) run //cmd/smoke
+	tools/demo/demo.sh
 
 test: lint unit e2e
 
@@ -22,8 +22,8 @@ $(VENV_STAMP): tools/instrument/requirements_lock.txt tools/instrument/requireme
 	touch $@
 
 lint: $(VENV_STAMP)
-	$(VENV)/bin/ruff check tools/instrument e2e bench
-	$(VENV)/bin/ruff format --check tools/instrument e2e bench
+	$(VENV)/bin/ruff check tools/instrument tools/demo tools/offline e2e bench
+	$(VENV)/bin/ruff format --check tools/instrument tools/demo tools/offline e2e bench
 
 # pytest exits 5 when it collects nothing: that is a failure here, not a pass.
 unit: $(VENV_STAMP)

@@ -65,4 +65,3 @@ def test_outputs_hold_no_host_paths(two_builds: list[dict[str, bytes]]) -> None:
             continue  # binaries: the linker's own business, compared above
         for host_path in host_paths:
             assert host_path not in content, f"{name} contains {host_path!r}"
-
