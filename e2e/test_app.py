@@ -224,3 +224,19 @@ def test_instrumenter_runs_as_a_persistent_worker(
         if spawn["mnemonic"] == "GoInstrument" and not spawn.get("cacheHit")
     }
     assert runners == {"worker"}
+
+
+def test_advice_importing_what_the_profile_lacks_fails_at_the_rule(app: Workspace) -> None:
+    result = app.bazel(
+        "build",
+        *TRACE,
+        "--@rules_go_instrument//rules:profile=//profiles:unprovided",
+        "--output_groups=instrumented",
+        ORDERS,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert (
+        "profiles/unprovided.yaml:2:5: rules[0].imports.missing: injects import "
+        "'example.com/not/in/the/profile', which the profile's runtime does not provide"
+    ) in result.stderr

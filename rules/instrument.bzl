@@ -47,12 +47,13 @@ def _output_groups(ctx, info, executable):
     }
     if executable:
         groups["instrumented"] = depset([executable])
-        groups["instrument_report"] = depset(emit_summary(
+        summary = emit_summary(
             ctx,
             instrumenter = ctx.attr._instrumenter[DefaultInfo].files_to_run,
             reports = info.reports,
             name = executable.basename,
-        ))
+        )
+        groups["instrument_report"] = depset(summary, transitive = [info.reports])
     return OutputGroupInfo(**groups)
 
 def _trace_aspect_impl(target, ctx):

@@ -74,7 +74,11 @@ ensure_mounts() {
   for dir in "$@"; do
     [[ -d "$dir" ]] || continue
     target="$sysroot$dir"
-    mountpoint -q "$target" && continue
+    # Already the same directory (through an earlier bind of it or of a parent)?
+    [[ "$(stat -c %d:%i "$dir")" == "$(stat -c %d:%i "$target" 2>/dev/null)" ]] && continue
+    # A bind of a directory that was deleted and made anew (a fresh clone at the
+    # same path) would show the old, empty one: replace it.
+    if mountpoint -q "$target"; then umount -l "$target"; fi
     mkdir -p "$target"
     mount --bind "$dir" "$target"
   done

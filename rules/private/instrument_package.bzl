@@ -19,23 +19,23 @@ def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir, only_t
     Returns:
         struct(archive = the instrumented GoArchive, rewrite = emit_go_instrument's result).
     """
+    # Whatever the rewrite injects must resolve: every package is compiled
+    # against the profile's runtime too (an unused dependency costs nothing).
+    deps = [dep_archive(dep) for dep in source.deps]
+    present = {dep.data.importpath: True for dep in deps}
+    deps += [a for a in profile.runtime_archives if a.data.importpath not in present]
+
     rewrite = emit_go_instrument(
         ctx,
         instrumenter = ctx.attr._instrumenter[DefaultInfo].files_to_run,
         importpath = source.importpath,
         srcs = source.srcs,
         rule_files = profile.rule_files,
+        provided_imports = sorted([dep.data.importpath for dep in deps]),
         out_dir = out_dir,
         only_test_files = only_test_files,
     )
-
     embedsrcs = _mirror_embedsrcs(ctx, source.embedsrcs, out_dir)
-
-    # Whatever the rewrite injects must resolve: every package is compiled
-    # against the profile's runtime too (an unused dependency costs nothing).
-    deps = [dep_archive(dep) for dep in source.deps]
-    present = {dep.data.importpath: True for dep in deps}
-    deps += [a for a in profile.runtime_archives if a.data.importpath not in present]
     return struct(
         archive = recompile(
             go,

@@ -1,6 +1,6 @@
 """The GoInstrument action: one package's sources through the instrumenter."""
 
-def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, out_dir, only_test_files = False):
+def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provided_imports, out_dir, only_test_files = False):
     """Declares the rewrite of one Go package.
 
     Args:
@@ -9,6 +9,8 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, out_d
         importpath: the package's import path (package join points match it).
         srcs: the package's source Files; only .go files are rewritten.
         rule_files: depset of YAML rule files.
+        provided_imports: import paths the compile will have as deps; advice
+            that injects any other non-std import fails, naming its rule.
         out_dir: directory name (relative to the package) for the outputs.
         only_test_files: rewrite only _test.go files (an external test package,
             whose other sources the compiler filters out).
@@ -38,6 +40,8 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, out_d
     args.add("--imports-out", imports)
     args.add("--map-out", source_map)
     args.add("--report-out", report)
+    args.add("--only-provided-imports")
+    args.add_all(provided_imports, before_each = "--provided-import")
 
     # A persistent worker reads its arguments from the flagfile; without one,
     # the CLI expands the same flagfile itself.

@@ -19,6 +19,7 @@ from . import rules as rules_mod
 from .engine import GoSyntaxError, PackageResult, find_matches, rewrite_package
 from .linemap import line_starts, offset_to_line_col
 from .package_view import build_package
+from .provided import check_provided
 from .report import dumps, report_doc, source_map_doc
 from .summary import load_reports, summarize
 
@@ -84,6 +85,17 @@ def _parser() -> _Parser:
     r.add_argument("--imports-out", required=True)
     r.add_argument("--map-out", required=True)
     r.add_argument("--report-out", required=True)
+    r.add_argument(
+        "--provided-import",
+        action="append",
+        default=[],
+        help="an import path the build provides (with --only-provided-imports)",
+    )
+    r.add_argument(
+        "--only-provided-imports",
+        action="store_true",
+        help="fail, naming the rule, when advice injects a non-std import not provided",
+    )
 
     for name, help_ in (("diff", "unified diff of the rewrite"), ("explain", "list matches")):
         d = sub.add_parser(name, help=help_)
@@ -226,6 +238,8 @@ def _rewrite(
     sources = {i: _read(i, root) for i in ins}
     go_files = [(i, sources[i]) for i in ins if i.endswith(".go")]
     result: PackageResult = rewrite_package(args.importpath, go_files, rules)
+    if args.only_provided_imports:
+        check_provided(result.imports, rules, set(args.provided_import))
     for w in result.warnings:
         err.write(f"warning: {w}\n")
     outputs = {f.path: f.output for f in result.files}
