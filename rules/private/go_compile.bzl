@@ -1,8 +1,8 @@
 """Recompile and relink Go packages with rules_go's own toolchain API.
 
-This is the only file that touches rules_go internals (see README, "rules_go
-internals"): go_context with the rule's _go_context_data, GoInfo copied with
-new srcs/deps, go.archive(..., _recompile_suffix) and go.link.
+With test_link.bzl, the only file that touches rules_go internals (see README,
+"rules_go internals relied on"): go_context with the rule's _go_context_data,
+GoInfo copied with new srcs/deps, go.archive(..., _recompile_suffix), go.link.
 """
 
 load("@bazel_skylib//lib:structs.bzl", "structs")

@@ -1,4 +1,17 @@
-"""The GoInstrument action: one package's sources through the instrumenter."""
+"""The instrumenter's actions: GoInstrument (one package) and GoInstrumentSummary (one binary)."""
+
+# Both run in the instrumenter's persistent worker (JSON protocol) when the
+# strategy allows, else as a plain process reading the same flag file.
+_WORKER_REQUIREMENTS = {
+    "requires-worker-protocol": "json",
+    "supports-workers": "1",
+}
+
+def _flag_file_args(ctx):
+    args = ctx.actions.args()
+    args.use_param_file("@%s", use_always = True)
+    args.set_param_file_format("multiline")
+    return args
 
 def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provided_imports, out_dir, only_test_files = False):
     """Declares the rewrite of one Go package.
@@ -31,7 +44,7 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provi
     source_map = ctx.actions.declare_file(out_dir + "/map.json")
     imports = ctx.actions.declare_file(out_dir + "/imports.txt")
 
-    args = ctx.actions.args()
+    args = _flag_file_args(ctx)
     args.add("rewrite")
     args.add("--importpath", importpath)
     args.add_all(rule_files, before_each = "--rules")
@@ -43,11 +56,6 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provi
     args.add("--only-provided-imports")
     args.add_all(provided_imports, before_each = "--provided-import")
 
-    # A persistent worker reads its arguments from the flagfile; without one,
-    # the CLI expands the same flagfile itself.
-    args.use_param_file("@%s", use_always = True)
-    args.set_param_file_format("multiline")
-
     ctx.actions.run(
         executable = instrumenter,
         arguments = [args],
@@ -55,10 +63,7 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provi
         outputs = list(rewritten.values()) + [report, source_map, imports],
         mnemonic = "GoInstrument",
         progress_message = "Instrumenting Go package %{label}",
-        execution_requirements = {
-            "requires-worker-protocol": "json",
-            "supports-workers": "1",
-        },
+        execution_requirements = _WORKER_REQUIREMENTS,
     )
     return struct(
         srcs = [rewritten.get(src, src) for src in srcs],
@@ -82,7 +87,7 @@ def emit_summary(ctx, *, instrumenter, reports, name):
     """Merges the package reports of one binary or test into <name>.report.{json,txt}."""
     json_out = ctx.actions.declare_file(name + ".report.json")
     text_out = ctx.actions.declare_file(name + ".report.txt")
-    args = ctx.actions.args()
+    args = _flag_file_args(ctx)
     args.add("summarize")
     # One --target=... word: a leading "@" would read as a flag file.
     label = str(ctx.label)
@@ -92,8 +97,6 @@ def emit_summary(ctx, *, instrumenter, reports, name):
     args.add("--json-out", json_out)
     args.add("--text-out", text_out)
     args.add_all(reports)
-    args.use_param_file("@%s", use_always = True)
-    args.set_param_file_format("multiline")
     ctx.actions.run(
         executable = instrumenter,
         arguments = [args],
@@ -101,9 +104,6 @@ def emit_summary(ctx, *, instrumenter, reports, name):
         outputs = [json_out, text_out],
         mnemonic = "GoInstrumentSummary",
         progress_message = "Summarizing instrumentation of %{label}",
-        execution_requirements = {
-            "requires-worker-protocol": "json",
-            "supports-workers": "1",
-        },
+        execution_requirements = _WORKER_REQUIREMENTS,
     )
     return [json_out, text_out]
