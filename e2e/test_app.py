@@ -142,7 +142,16 @@ def test_instrumented_go_test_passes(app: Workspace, built: dict[str, Path]) -> 
         cwd=built["bin"] / "pricing",
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "--- PASS: TestQuote" in result.stdout
+    assert "--- PASS: TestQuote " in result.stdout
+    assert "--- PASS: TestQuoteFromOutside " in result.stdout
+    summary = (built["bin"] / "pricing/pricing_test_instrumented.report.txt").read_text()
+    assert summary.splitlines()[1:] == [
+        "  example.com/app/pricing",
+        "    pricing/pricing.go:17: Quote <- span-from-directive [prepend-statements, defer]",
+        "  example.com/app/pricing_test",
+        "    pricing/pricing_external_test.go:13: quoteTwice"
+        " <- span-from-directive [prepend-statements, defer]",
+    ]
     tested = app.bazel("test", "//pricing:pricing_traced_test")
     assert "//pricing:pricing_traced_test" in tested.stdout + tested.stderr
 

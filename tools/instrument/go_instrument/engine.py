@@ -160,6 +160,9 @@ def rewrite_package(
         return _untouched(importpath, files)
     pkg = build_package(importpath, files)
     matches, skipped = find_matches(pkg, rules)
+    # Files of the other test package are compiled elsewhere: copy them untouched.
+    foreign = {f.path for f in pkg.files if not pkg.member(f)}
+    matches = [(r, c) for r, c in matches if c.file.path not in foreign]
     warnings: list[str] = []
 
     broken: set[str] = set()
@@ -179,6 +182,7 @@ def rewrite_package(
             )
             broken.add(f.path)
 
+    broken |= foreign
     starts = _LazyStarts(pkg)
     per_file: dict[str, list[Insertion]] = {f.path: [] for f in pkg.files}
     blank: dict[str, list[str]] = {f.path: [] for f in pkg.files}

@@ -142,6 +142,10 @@ class PackageView:
     funcs: set[str]  # top-level function names (no methods)
     types: set[str]
 
+    def member(self, f: GoFile) -> bool:
+        """False for a file of another package handed over with this one (foo_test)."""
+        return not f.package_name or f.package_name == self.package_name
+
     def file(self, path: str) -> GoFile:
         for f in self.files:
             if f.path == path:
@@ -156,13 +160,19 @@ def build_package(importpath: str, files: list[tuple[str, bytes]]) -> PackageVie
     types: set[str] = set()
     for f in loaded:
         _collect_top_level(f, names, funcs, types)
-    # The package name: the most common non-empty clause (files of `foo` and `foo_test` are
-    # never mixed by the Bazel side, but tolerate it rather than fail).
+    # The package name: go_test hands over `foo` and `foo_test` files together for both
+    # its internal (importpath P) and external (P_test) package; the import path says
+    # which one this is. Files of the other package are foreign (see `member`).
+    external = importpath.endswith("_test")
     counts: dict[str, int] = {}
     for f in loaded:
         if f.package_name:
             counts[f.package_name] = counts.get(f.package_name, 0) + 1
-    pkg = min(counts, key=lambda k: (-counts[k], k)) if counts else ""
+
+    def rank(name: str) -> tuple[bool, int, str]:
+        return (name.endswith("_test") != external, -counts[name], name)
+
+    pkg = min(counts, key=rank) if counts else ""
     return PackageView(importpath, loaded, pkg, names, funcs, types)
 
 
