@@ -7,8 +7,8 @@ from conftest import REPO_ROOT, Workspace
 ROOT = Workspace(REPO_ROOT)
 
 
-def test_runtime_go_tests_pass_under_bazel() -> None:
-    result = ROOT.bazel("test", "//aspects/...")
+def test_root_module_builds_and_its_go_tests_pass() -> None:
+    result = ROOT.bazel("test", "//...")
     assert "//aspects/runtime:runtime_test" in result.stdout + result.stderr
 
 
