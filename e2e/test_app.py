@@ -8,6 +8,7 @@ import os
 import subprocess
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _executed_spawns(workspace: Workspace, log: Path) -> list[tuple[str, str]]:
+def _executed_spawns(log: Path) -> list[tuple[str, str]]:
     """(mnemonic, target label) of every spawn that really ran (no cache hit)."""
     return sorted(
         (spawn["mnemonic"], spawn["targetLabel"])
@@ -55,23 +56,33 @@ def _executed_spawns(workspace: Workspace, log: Path) -> list[tuple[str, str]]:
     )
 
 
+@dataclass(frozen=True)
+class Built:
+    """e2e/app built plain, then with --config=trace."""
+
+    bin: Path
+    plain_sha256_before_aspect: str
+
+    @property
+    def plain(self) -> Path:
+        return self.bin / "cmd/orders/orders_/orders"
+
+    @property
+    def instrumented(self) -> Path:
+        return self.bin / "cmd/orders/orders_instrumented"
+
+
 @pytest.fixture(scope="module")
-def built(app: Workspace) -> dict[str, Path]:
+def built(app: Workspace) -> Built:
     app.bazel("build", ORDERS)
     plain_before = _sha256(app.root / "bazel-bin/cmd/orders/orders_/orders")
     app.bazel("build", *TRACE, "//...")
-    bin_dir = app.root / "bazel-bin"
-    return {
-        "plain": bin_dir / "cmd/orders/orders_/orders",
-        "instrumented": bin_dir / "cmd/orders/orders_instrumented",
-        "plain_sha256_before_aspect": Path(plain_before),
-        "bin": bin_dir,
-    }
+    return Built(bin=app.root / "bazel-bin", plain_sha256_before_aspect=plain_before)
 
 
-def test_instrumented_binary_behaves_like_the_original(built: dict[str, Path]) -> None:
-    plain = _run(built["plain"])
-    instrumented = _run(built["instrumented"])
+def test_instrumented_binary_behaves_like_the_original(built: Built) -> None:
+    plain = _run(built.plain)
+    instrumented = _run(built.instrumented)
     assert instrumented.stdout == plain.stdout
     assert "2 orders" in plain.stdout
     # The embedded banner and the x_defs version survive the recompile.
@@ -79,8 +90,8 @@ def test_instrumented_binary_behaves_like_the_original(built: dict[str, Path]) -
     assert instrumented.stderr == ""  # tracing is off without OTEL_TRACES_EXPORTER
 
 
-def test_instrumented_binary_emits_nested_spans(built: dict[str, Path]) -> None:
-    result = _run(built["instrumented"], {"OTEL_TRACES_EXPORTER": "console"})
+def test_instrumented_binary_emits_nested_spans(built: Built) -> None:
+    result = _run(built.instrumented, {"OTEL_TRACES_EXPORTER": "console"})
     spans = list(_json_stream(result.stderr))
     by_name: dict[str, list[dict]] = {}
     for span in spans:
@@ -96,16 +107,16 @@ def test_instrumented_binary_emits_nested_spans(built: dict[str, Path]) -> None:
     assert root["Resource"][0]["Value"]["Value"] == "orders_instrumented"
 
 
-def test_original_binary_is_untouched(built: dict[str, Path]) -> None:
-    assert _sha256(built["plain"]) == str(built["plain_sha256_before_aspect"])
-    assert RUNTIME_IMPORTPATH not in built["plain"].read_bytes()
-    assert RUNTIME_IMPORTPATH in built["instrumented"].read_bytes()
+def test_original_binary_is_untouched(built: Built) -> None:
+    assert _sha256(built.plain) == built.plain_sha256_before_aspect
+    assert RUNTIME_IMPORTPATH not in built.plain.read_bytes()
+    assert RUNTIME_IMPORTPATH in built.instrumented.read_bytes()
 
 
-def test_report_lists_the_injection_points(built: dict[str, Path]) -> None:
+def test_report_lists_the_injection_points(built: Built) -> None:
     found = set()
     for package, name in [("cmd/orders", "orders"), ("pricing", "pricing"), ("store", "store")]:
-        report = json.loads((built["bin"] / package / f"{name}_instr_srcs/report.json").read_text())
+        report = json.loads((built.bin / package / f"{name}_instr_srcs/report.json").read_text())
         for match in report["matches"]:
             found.add((match["rule"], match["file"], match["line"], match["target"]))
     assert found == {
@@ -116,8 +127,8 @@ def test_report_lists_the_injection_points(built: dict[str, Path]) -> None:
     }
 
 
-def test_binary_summary_names_every_injection_point(built: dict[str, Path]) -> None:
-    summary = (built["bin"] / "cmd/orders/orders_instrumented.report.txt").read_text()
+def test_binary_summary_names_every_injection_point(built: Built) -> None:
+    summary = (built.bin / "cmd/orders/orders_instrumented.report.txt").read_text()
     assert summary.splitlines() == [
         "Instrumentation of //cmd/orders:orders: 4 injection points in 3 packages"
         " (0 unchanged, 1 excluded)",
@@ -133,18 +144,18 @@ def test_binary_summary_names_every_injection_point(built: dict[str, Path]) -> N
     ]
 
 
-def test_instrumented_go_test_passes(app: Workspace, built: dict[str, Path]) -> None:
+def test_instrumented_go_test_passes(app: Workspace, built: Built) -> None:
     result = subprocess.run(
-        [str(built["bin"] / "pricing/pricing_test_instrumented"), "-test.v"],
+        [str(built.bin / "pricing/pricing_test_instrumented"), "-test.v"],
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=built["bin"] / "pricing",
+        cwd=built.bin / "pricing",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "--- PASS: TestQuote " in result.stdout
     assert "--- PASS: TestQuoteFromOutside " in result.stdout
-    summary = (built["bin"] / "pricing/pricing_test_instrumented.report.txt").read_text()
+    summary = (built.bin / "pricing/pricing_test_instrumented.report.txt").read_text()
     assert summary.splitlines()[1:] == [
         "  example.com/app/pricing",
         "    pricing/pricing.go:17: Quote <- span-from-directive [prepend-statements, defer]",
@@ -157,7 +168,7 @@ def test_instrumented_go_test_passes(app: Workspace, built: dict[str, Path]) -> 
 
 
 def test_editing_a_leaf_function_reruns_only_its_package(
-    app: Workspace, built: dict[str, Path], tmp_path: Path
+    app: Workspace, built: Built, tmp_path: Path
 ) -> None:
     source = app.root / "pricing/pricing.go"
     original = source.read_text()
@@ -177,7 +188,7 @@ def test_editing_a_leaf_function_reruns_only_its_package(
         )
     finally:
         source.write_text(original)
-    assert _executed_spawns(app, log) == [
+    assert _executed_spawns(log) == [
         ("GoCompilePkg", "//pricing:pricing"),
         ("GoInstrument", "//pricing:pricing"),
         ("GoLink", "//cmd/orders:orders"),
@@ -185,7 +196,7 @@ def test_editing_a_leaf_function_reruns_only_its_package(
 
 
 def test_rule_change_without_effect_keeps_compiles_cached(
-    app: Workspace, built: dict[str, Path], tmp_path: Path
+    app: Workspace, built: Built, tmp_path: Path
 ) -> None:
     profile = ("--@rules_go_instrument//rules:profile=//profiles:extended",)
     app.bazel("build", *TRACE, *profile, "--output_groups=instrumented", ORDERS)
@@ -204,7 +215,7 @@ def test_rule_change_without_effect_keeps_compiles_cached(
         )
     finally:
         rules.write_text(original)
-    executed = _executed_spawns(app, log)
+    executed = _executed_spawns(log)
     assert {mnemonic for mnemonic, _ in executed} == {"GoInstrument"}
     assert {label for _, label in executed} == {
         "//cmd/orders:orders",
@@ -214,11 +225,11 @@ def test_rule_change_without_effect_keeps_compiles_cached(
 
 
 def test_instrumenter_runs_as_a_persistent_worker(
-    app: Workspace, built: dict[str, Path], tmp_path: Path
+    app: Workspace, built: Built, tmp_path: Path
 ) -> None:
     log = tmp_path / "exec.json"
-    # A new output base would be slow; discarding the action cache entries of
-    # the rewrite alone is not possible, so rewrite into a new profile instead.
+    # An edit of a rule file (new bytes each run) makes every GoInstrument run
+    # again, so the log shows which runner executed them.
     profile = ("--@rules_go_instrument//rules:profile=//profiles:extended",)
     rules = app.root / "profiles/extra.yaml"
     original = rules.read_text()
