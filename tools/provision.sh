@@ -28,7 +28,8 @@ make_sysroot() {
   local started=$SECONDS
   if ! command -v debootstrap >/dev/null; then
     log "installing debootstrap with apt-get..."
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } >/dev/null 2>&1 \
+    { apt-get -o Acquire::Check-Valid-Until=false update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } >/dev/null 2>&1 \
       || die "debootstrap is missing and 'apt-get install debootstrap' failed"
   fi
   log "making a Debian sid sysroot for Bazel in $sysroot (once per machine, about a minute)..."
