@@ -10,9 +10,13 @@ load(":instrument_package.bzl", "instrument_package")
 
 _RUN_DIR_X_DEF = "+initfirst/github.com/bazelbuild/rules_go/go/tools/bzltestutil/chdir.RunDir="
 
+def _is_own_archive(archive, label, testfilter):
+    # A go_test's own archives all carry its label; the test filter tells them apart.
+    return archive.data.label == label and getattr(archive.source, "testfilter", None) == testfilter
+
 def _find_test_archive(archives, label, testfilter):
     for archive in archives:
-        if archive.data.label == label and getattr(archive.source, "testfilter", None) == testfilter:
+        if _is_own_archive(archive, label, testfilter):
             return archive
     fail("rules_go_instrument: {} has no {} test archive; is this rules_go's go_test?".format(label, testfilter))
 
@@ -40,12 +44,10 @@ def instrument_test(ctx, go, testmain, *, profile, dep_archive):
         out_dir = ctx.label.name + "_instr_internal",
     )
 
-    # The test's own archives share its label; the test filter tells them apart.
-    def own_archive(dep, testfilter):
-        return dep.data.label == ctx.label and getattr(dep.source, "testfilter", None) == testfilter
-
     def external_dep(dep):
-        return internal_pkg.archive if own_archive(dep, "exclude") else dep_archive(dep)
+        if _is_own_archive(dep, ctx.label, "exclude"):
+            return internal_pkg.archive
+        return dep_archive(dep)
 
     external_pkg = instrument_package(
         ctx,
@@ -58,7 +60,7 @@ def instrument_test(ctx, go, testmain, *, profile, dep_archive):
     )
 
     def testmain_dep(dep):
-        if own_archive(dep, "only"):
+        if _is_own_archive(dep, ctx.label, "only"):
             return external_pkg.archive
         return external_dep(dep)
 
