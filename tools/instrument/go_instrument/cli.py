@@ -157,7 +157,7 @@ def _read_rules(path: str, root: str | None) -> bytes:
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | None) -> int:
     if args.cmd == "schema":
-        out.write(json.dumps(rules_mod.schema(), indent=2) + "\n")
+        out.write(rules_mod.schema_text())
         return EXIT_OK
     if args.cmd == "check":
         n = sum(len(_load_rules([f], root)) for f in args.files)

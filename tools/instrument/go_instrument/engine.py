@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from . import joinpoints as jp
-from .advice import Origin, insertions_for, render, template_context
-from .edits import POINT, Insertion, apply
+from .advice import KINDS, Origin, Site
+from .edits import POINT, EditConflict, Insertion, apply
 from .imports import Needed, allocate, import_text
 from .linemap import Resolver, line_starts, offset_to_line_col
-from .package_view import GoFile, PackageView, build_package
-from .parse import error_regions, parse
+from .naming import PackageState
+from .package_view import IGNORE_DIRECTIVE, GoFile, PackageView, build_package
+from .parse import declaration_span, error_regions, parse
+from .provided import check_provided
 from .report import Match, file_source_map
 from .rules import Advice, Rule, RuleError
 from .templates import import_sentinel, sentinels_in
@@ -44,11 +46,6 @@ class PackageResult:
     matches: list[Match]
     warnings: list[str]
     skipped: list[str] = field(default_factory=list)
-
-
-def _touches(cand: jp.Candidate) -> bool:
-    n = cand.node
-    return any(r.start < n.end_byte and n.start_byte < r.end for r in cand.file.errors)
 
 
 class _Candidates:
@@ -91,7 +88,8 @@ def _walk(j: jp.JoinPoint):
 
 
 def _uses_literals(j: jp.JoinPoint) -> bool:
-    return any(isinstance(x, jp.FunctionBody) and x.literals for x in _walk(j))
+    # Directive rules see closures too: a directive above `h := func() {...}` marks it.
+    return any(isinstance(x, jp.FunctionBody) and (x.literals or x.directive) for x in _walk(j))
 
 
 def _fields(j: jp.JoinPoint) -> set[str]:
@@ -101,6 +99,7 @@ def _fields(j: jp.JoinPoint) -> set[str]:
 def _rule_paths(rule: Rule) -> set[str]:
     paths = set(rule.imports.values())
     paths |= {a.import_path for a in rule.advice if a.kind == "add-blank-import"}
+    paths |= {p for a in rule.advice for p in a.own_imports}
     return paths
 
 
@@ -118,14 +117,36 @@ def find_matches(
             continue
         kind = rule.join_point.kind
         assert kind is not None
-        files = pkg.files[:1] if kind == jp.PACKAGE else pkg.files
+        files = [f for f in pkg.files if pkg.member(f) and not f.ignored]
+        if kind == jp.PACKAGE:
+            files = files[:1]
         for f in files:
             if not rule.join_point.prefilter(f, pkg):
                 continue
             for cand in cands.get(f, kind):
-                if rule.join_point.matches(cand):
+                if rule.join_point.matches(cand) and not _ignored(cand):
                     out.append((rule, cand))
     return out, skipped
+
+
+def _ignored(cand: jp.Candidate) -> bool:
+    """Inside a function marked `//trace:ignore` (its own or an enclosing one)."""
+    if b"//trace:ignore" not in cand.file.src or cand.kind == jp.PACKAGE:
+        return False
+    return any(s <= cand.node.start_byte < e for s, e in ignored_spans(cand.file, cand.pkg))
+
+
+def ignored_spans(f: GoFile, pkg: PackageView) -> list[tuple[int, int]]:
+    """Byte spans of the functions (and closures) of `f` marked `//trace:ignore`."""
+    spans = getattr(f, "_ignored_spans", None)
+    if spans is None:
+        spans = []
+        for cand in jp.functions(f, pkg, True):
+            assert cand.func is not None
+            if any(d.name == IGNORE_DIRECTIVE for d in cand.func.directives):
+                spans.append((cand.node.start_byte, cand.node.end_byte))
+        f._ignored_spans = spans  # type: ignore[attr-defined]
+    return spans
 
 
 _PACKAGE_CLAUSE = re.compile(rb"^package[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.M)
@@ -150,106 +171,153 @@ def rewrite_package(
     files: list[tuple[str, bytes]],
     rules: list[Rule],
     prefilter: bool = True,
+    provided: set[str] | None = None,
 ) -> PackageResult:
     """Rewrite one package. With `prefilter`, a package whose bytes no rule can match is
     passed through without parsing (syntax errors in it then go unreported: the Go compiler
-    reports them anyway)."""
+    reports them anyway). With `provided`, an injected non-std import outside it is an
+    error naming the rule (see provided.py)."""
     if prefilter and not any(
         r.join_point.prefilter_bytes(src, importpath) for r in rules for _, src in files
     ):
         return _untouched(importpath, files)
     pkg = build_package(importpath, files)
     matches, skipped = find_matches(pkg, rules)
-    # Files of the other test package are compiled elsewhere: copy them untouched.
-    foreign = {f.path for f in pkg.files if not pkg.member(f)}
-    matches = [(r, c) for r, c in matches if c.file.path not in foreign]
+    matches, warnings = check_syntax(pkg, matches)
+    plan = plan_insertions(pkg, matches)
+    plan_package_advice(pkg, plan, warnings)
+    results, imports = apply_and_verify(pkg, rules, plan)
+    if provided is not None:
+        check_provided(imports, rules, provided)
+    plan.report.sort(key=lambda m: (m.file, m.line, m.column, m.rule_index))
+    return PackageResult(
+        importpath, pkg.package_name, results, imports, plan.report, warnings, skipped
+    )
+
+
+def check_syntax(
+    pkg: PackageView, matches: list[tuple[Rule, jp.Candidate]]
+) -> tuple[list[tuple[Rule, jp.Candidate]], list[str]]:
+    """Drop matches in declarations that overlap a syntax error (with a warning naming the
+    error's line:col); the rest of the file is still rewritten."""
     warnings: list[str] = []
-
-    broken: set[str] = set()
+    bad: dict[str, list[tuple[int, int]]] = {}
     for f in pkg.files:
-        if f.errors:
-            touching = [
-                c for r, c in matches if c.file is f and c.kind != jp.PACKAGE and _touches(c)
-            ]
-            err = f.errors[0]
-            if touching:
-                raise GoSyntaxError(
-                    f"{f.path}:{err.line}:{err.column}: syntax error in code that rule "
-                    f"instrumentation touches; fix the Go source"
-                )
+        if not f.errors or not pkg.member(f):
+            continue
+        for err in f.errors:
+            start, end = declaration_span(f, err)
+            bad.setdefault(f.path, []).append((start, end))
             warnings.append(
-                f"{f.path}:{err.line}:{err.column}: syntax error; file passed through unchanged"
+                f"{f.path}:{err.line}:{err.column}: syntax error (or Go syntax tree-sitter-go "
+                f"does not know); the declaration around it is left uninstrumented"
             )
-            broken.add(f.path)
+    kept = []
+    for rule, cand in matches:
+        spans = bad.get(cand.file.path)
+        n = cand.node
+        overlaps = spans and any(s < n.end_byte and n.start_byte < e for s, e in spans)
+        if overlaps and cand.kind != jp.PACKAGE:
+            continue
+        kept.append((rule, cand))
+    return kept, warnings
 
-    broken |= foreign
-    starts = _LazyStarts(pkg)
-    per_file: dict[str, list[Insertion]] = {f.path: [] for f in pkg.files}
-    blank: dict[str, list[str]] = {f.path: [] for f in pkg.files}
-    report: list[Match] = []
-    # Package-level advice (inject-declarations, add-blank-import): once per package.
-    package_advice: dict[tuple[int, int], tuple[Rule, Advice, jp.Candidate]] = {}
 
+@dataclass
+class Plan:
+    """Everything planned for a package before any byte is written."""
+
+    state: PackageState
+    per_file: dict[str, list[Insertion]]
+    blank: dict[str, list[str]]
+    report: list[Match]
+    starts: _LazyStarts
+    package_advice: dict[tuple[int, int], tuple[Rule, Advice, jp.Candidate]]
+
+
+def plan_insertions(pkg: PackageView, matches: list[tuple[Rule, jp.Candidate]]) -> Plan:
+    """Render every advice at every match into insertions (package-level advice is
+    collected, once per rule and advice, for plan_package_advice)."""
+    plan = Plan(
+        PackageState(),
+        {f.path: [] for f in pkg.files},
+        {f.path: [] for f in pkg.files},
+        [],
+        _LazyStarts(pkg),
+        {},
+    )
     for rule, cand in matches:
         f = cand.file
-        if f.path in broken:
-            continue
-        line, col = offset_to_line_col(starts[f.path], _anchor(cand))
-        kinds: list[str] = []
+        line, col = offset_to_line_col(plan.starts[f.path], _anchor(cand))
+        notes: list[str] = []
         for ai, advice in enumerate(rule.advice):
-            kinds.append(advice.kind)
-            if advice.kind in ("inject-declarations", "add-blank-import"):
-                package_advice.setdefault((rule.index, ai), (rule, advice, cand))
+            kind = KINDS[advice.kind]
+            if kind.package_level:
+                plan.package_advice.setdefault((rule.index, ai), (rule, advice, cand))
+                notes.append(advice.kind)
                 continue
-            seq = rule.index * 1000 + ai
-            per_file[f.path].extend(insertions_for(rule, advice, cand, seq, line, col))
-        report.append(_match(rule, cand, line, col, kinds))
+            site = Site(rule, advice, cand, rule.index * 1000 + ai, line, col, plan.state)
+            planned = kind.plan(site)
+            plan.per_file[f.path].extend(planned.insertions)
+            notes.append(f"{advice.kind} ({planned.note})" if planned.note else advice.kind)
+        plan.report.append(_match(rule, cand, line, col, notes))
+    for f in pkg.files:
+        plan.per_file[f.path].extend(plan.state.insertions(f.path))
+    return plan
 
-    healthy = [f for f in pkg.files if f.path not in broken]
-    for (rule_index, ai), (rule, advice, cand) in sorted(package_advice.items()):
+
+def plan_package_advice(pkg: PackageView, plan: Plan, warnings: list[str]) -> None:
+    """inject-declarations and add-blank-import: once per package, in one file."""
+    healthy = [f for f in pkg.files if pkg.member(f) and not f.ignored]
+    for (rule_index, ai), (rule, advice, cand) in sorted(plan.package_advice.items()):
         target = _target_file(advice, cand.file, healthy)
         if target is None:
             warnings.append(f"{rule.id}: no file matches {advice.file_glob!r} for {advice.kind}")
             continue
         if advice.kind == "add-blank-import":
             if advice.import_path not in target.blank_imports:
-                blank[target.path].append(advice.import_path)
+                plan.blank[target.path].append(advice.import_path)
             continue
         end = len(target.src)
-        line, col = offset_to_line_col(starts[target.path], end)
-        ctx = template_context(rule, jp.Candidate(jp.PACKAGE, target, pkg, target.root), line, col)
-        code = render(advice, ctx, f"{target.path}").strip("\n")
+        line, col = offset_to_line_col(plan.starts[target.path], end)
+        site = Site(
+            rule,
+            advice,
+            jp.Candidate(jp.PACKAGE, target, pkg, target.root),
+            rule_index * 1000 + ai,
+            line,
+            col,
+            plan.state,
+        )
+        code = site.render().strip("\n")
         if not code.strip():
             continue
         lead = "\n" if target.src.endswith(b"\n") else "\n\n"
-        origin = Origin(rule, advice, target.path, line)
-        per_file[target.path].append(
-            Insertion(
-                end,
-                f"{lead}{code}\n",
-                POINT,
-                rule_index * 1000 + ai,
-                origin=origin,
-                label=f"{rule.id}/{advice.kind}",
-            )
-        )
+        plan.per_file[target.path].append(site.insertion(end, f"{lead}{code}\n", POINT, stmt=True))
 
+
+def apply_and_verify(
+    pkg: PackageView, rules: list[Rule], plan: Plan
+) -> tuple[list[FileResult], list[str]]:
+    """Resolve imports, apply the insertions to each file, check the output is sound."""
     results: list[FileResult] = []
     all_imports: set[str] = set()
     for f in pkg.files:
-        ins = per_file[f.path]
-        if not ins and not blank[f.path]:
+        ins = plan.per_file[f.path]
+        blank = plan.blank[f.path]
+        if not ins and not blank:
             results.append(FileResult(f.path, f.src, False, file_source_map(f.src, f.src, None)))
             continue
         added = _resolve_imports(f, pkg, rules, ins)
-        if added or blank[f.path]:
+        if added or blank:
             ins.append(
-                Insertion(
-                    f.import_anchor, import_text(added, blank[f.path]), POINT, -1, label="imports"
-                )
+                Insertion(f.import_anchor, import_text(added, blank), POINT, -1, label="imports")
             )
-        all_imports |= set(added) | set(blank[f.path])
-        applied = apply(f.src, ins, Resolver(f.src, f.path, f.tree))
+        all_imports |= set(added) | set(blank)
+        try:
+            applied = apply(f.src, ins, Resolver(f.src, f.path, f.tree))
+        except EditConflict as e:
+            raise _blame(f, e.origins, str(e)) from None
         _verify(f, applied)
         results.append(
             FileResult(
@@ -259,10 +327,18 @@ def rewrite_package(
                 file_source_map(f.src, applied.output, applied.segments),
             )
         )
-    report.sort(key=lambda m: (m.file, m.line, m.column, m.rule_index))
-    return PackageResult(
-        importpath, pkg.package_name, results, sorted(all_imports), report, warnings, skipped
-    )
+    return results, sorted(all_imports)
+
+
+def _blame(f: GoFile, origins: list, message: str) -> RuleError:
+    for o in origins:
+        if isinstance(o, Origin):
+            others = [x.rule.id for x in origins if isinstance(x, Origin) and x is not o]
+            extra = f" and rule {', '.join(others)}" if others else ""
+            return RuleError(
+                o.advice.loc, f"{message}: rule {o.rule.id}{extra} in {o.file}:{o.line}"
+            )
+    return RuleError(_no_loc(f.path), message)
 
 
 class _LazyStarts(dict):
@@ -332,21 +408,25 @@ def _resolve_imports(
     needed: list[Needed] = []
     by_sentinel: dict[str, str] = {}
     for rule in rules:  # rule order decides which key names a shared path
-        for key, path in sorted(rule.imports.items()):
+        names = sorted(rule.imports.items())
+        names += [(key, path) for a in rule.advice for path, key in sorted(a.own_imports.items())]
+        for key, path in names:
             s = import_sentinel(path)
             if s in used and s not in by_sentinel:
                 by_sentinel[s] = path
                 needed.append(Needed(path, key))
     aliases = allocate(f, pkg, needed)
     for i in ins:
-        if "__instr_imp_" in i.text:
-            for s, path in by_sentinel.items():
+        for s, path in by_sentinel.items():
+            if s in i.text:
                 i.text = i.text.replace(s, aliases[path])
     return aliases
 
 
 def _verify(f: GoFile, applied) -> None:
     """The rewritten file must parse; otherwise blame the insertion nearest the error."""
+    if f.errors:
+        return  # the input itself does not parse; the token check covers such files
     tree = parse(applied.output)
     if not tree.root_node.has_error:
         return

@@ -93,7 +93,38 @@ class FuncInfo:
 
     @cached_property
     def directives(self) -> list[Directive]:
-        return [] if self.is_literal else _directives(self.file, self.node)
+        """`//name args` lines directly above the declaration; for a function literal,
+        above the statement it is the first function literal of (`h := func() {...}`)."""
+        if not self.is_literal:
+            return _directives(self.file, self.node)
+        stmt = _statement_of(self.node)
+        if stmt is None or b"//" not in self.file.src[: stmt.start_byte]:
+            return []
+        first = captures("(func_literal) @f", stmt).get("f", [])
+        if not first or first[0].start_byte != self.node.start_byte:
+            return []
+        return _directives(self.file, stmt)
+
+
+_STATEMENT_PARENTS = frozenset({"statement_list", "block", "source_file"})
+
+
+def _statement_of(node: Node) -> Node | None:
+    """The statement (or top-level declaration) that contains `node`."""
+    cur = node
+    while cur.parent is not None and cur.parent.type not in _STATEMENT_PARENTS:
+        cur = cur.parent
+    return cur if cur.parent is not None else None
+
+
+def enclosing_function(cand: Candidate) -> FuncInfo | None:
+    """The innermost function (declaration or literal) around a call or literal candidate."""
+    cur = cand.node.parent
+    while cur is not None:
+        if cur.type in ("function_declaration", "method_declaration", "func_literal"):
+            return _func_info(cand.file, cand.pkg, cur)
+        cur = cur.parent
+    return None
 
 
 @dataclass
@@ -102,6 +133,8 @@ class CallInfo:
     targets: set[str]  # `path.Func` or `(path.Type).Method` (never starred)
     function: str  # callee as written
     args: list[str]
+    arg_nodes: list[Node]  # the argument expressions (a spread `xs...` is variadic_argument)
+    callee: Node | None = None  # the callee expression as written (for replace-function)
 
 
 @dataclass
@@ -165,7 +198,8 @@ class FunctionBody(JoinPoint):
         fn = cand.func
         if fn is None:
             return False
-        if fn.is_literal and not self.literals:
+        if fn.is_literal and not self.literals and self.directive is None:
+            # A closure with the directive above it matches a directive rule anyway.
             return False
         if not _glob(self.package, cand.pkg.importpath) or not _glob(self.name, fn.name):
             return False
@@ -298,10 +332,13 @@ def _may_import(src: bytes, importpath: str, path: str) -> bool:
 class StructLiteral(JoinPoint):
     type: str = ""
     field: str | None = None
+    without_field: str | None = None  # only literals that do not key this field
 
     def matches(self, cand: Candidate) -> bool:
         lit = cand.literal
-        return lit is not None and lit.type == self.type and cand.field == self.field
+        if lit is None or lit.type != self.type or cand.field != self.field:
+            return False
+        return self.without_field is None or self.without_field not in lit.fields
 
     def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
         path, _ = split_qualified(self.type)
@@ -399,7 +436,14 @@ def build(data: dict, path: list[str | int] | None = None) -> JoinPoint:
     if key == "function-call":
         return FunctionCall.parse(value)
     if key == "struct-literal":
-        return StructLiteral(LITERAL, type=value["type"], field=value.get("field"))
+        if "field" in value and "without-field" in value:
+            raise JoinPointError(here, "give either field or without-field, not both")
+        return StructLiteral(
+            LITERAL,
+            type=value["type"],
+            field=value.get("field"),
+            without_field=value.get("without-field"),
+        )
     if key == "package":
         return Package(PACKAGE, glob=value)
     if key in ("all-of", "one-of"):
@@ -458,6 +502,9 @@ def _directives(f: GoFile, decl: Node) -> list[Directive]:
     """`//name args` comment lines in the comment group directly above `decl`."""
     out: list[Directive] = []
     prev = decl.prev_sibling
+    if prev is None and decl.parent is not None and decl.parent.type == "statement_list":
+        # Comments before a block's first statement are children of the block.
+        prev = decl.parent.prev_sibling
     row = decl.start_point.row
     while prev is not None and prev.type == "comment" and prev.end_point.row == row - 1:
         raw = f.src[prev.start_byte : prev.end_byte].rstrip()
@@ -499,7 +546,8 @@ _CALLS = """
 """
 
 
-def _callee_targets(f: GoFile, pkg: PackageView, fn: Node) -> set[str]:
+def callee_targets(f: GoFile, pkg: PackageView, fn: Node) -> set[str]:
+    """Resolved names (`path.Func`, `(path.Type).Method`) of a callee expression."""
     src = f.src
     if fn.type == "generic_type":  # `pkg.F[int](x)` parses as a conversion
         inner = fn.child_by_field_name("type")
@@ -550,17 +598,18 @@ def calls(f: GoFile, pkg: PackageView, unresolved: bool = False) -> Iterator[Can
         fn = node.child_by_field_name("function") or node.child_by_field_name("type")
         if fn is None:
             continue
-        targets = _callee_targets(f, pkg, fn)
+        targets = callee_targets(f, pkg, fn)
         if not targets and not unresolved:
             continue
         args_node = node.child_by_field_name("arguments")
-        args: list[str] = []
+        arg_nodes: list[Node] = []
         if args_node is not None:
-            args = [text(src, a) for a in args_node.named_children if a.type != "comment"]
+            arg_nodes = [a for a in args_node.named_children if a.type != "comment"]
         elif node.type == "type_conversion_expression":
             operand = node.child_by_field_name("operand")
-            args = [text(src, operand)] if operand is not None else []
-        call = CallInfo(node, targets, text(src, fn), args)
+            arg_nodes = [operand] if operand is not None else []
+        args = [text(src, a) for a in arg_nodes]
+        call = CallInfo(node, targets, text(src, fn), args, arg_nodes, fn)
         yield Candidate(CALL, f, pkg, node, call=call, target=node)
 
 
@@ -610,7 +659,9 @@ __all__ = [
     "Package",
     "StructLiteral",
     "build",
+    "callee_targets",
     "calls",
+    "enclosing_function",
     "functions",
     "literals",
 ]

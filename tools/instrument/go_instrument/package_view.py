@@ -14,6 +14,10 @@ from tree_sitter import Node, Tree
 
 from .parse import ErrorRegion, error_regions, parse, text
 
+IGNORE_DIRECTIVE = "trace:ignore"
+# `//trace:ignore` on a line of its own before the package clause: the whole file is left out.
+_FILE_IGNORE = re.compile(rb"^//trace:ignore[ \t\r]*$", re.M)
+
 _VERSION_ELEM = re.compile(r"^v[0-9]+$")
 _IDENT_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*")
 
@@ -63,6 +67,7 @@ class GoFile:
     names_by_import: dict[str, str] = field(default_factory=dict)  # local name -> path
     dot_imports: list[str] = field(default_factory=list)
     blank_imports: set[str] = field(default_factory=set)
+    ignored: bool = False  # `//trace:ignore` before the package clause
 
     @property
     def root(self) -> Node:
@@ -113,6 +118,9 @@ def load_file(path: str, src: bytes) -> GoFile:
         elif kind in ("var_declaration", "const_declaration"):
             break
     f = GoFile(path, src, tree, package_name, imports, anchor, error_regions(tree))
+    clause = next((c for c in root.children if c.type == "package_clause"), None)
+    if clause is not None and _FILE_IGNORE.search(src, 0, clause.start_byte):
+        f.ignored = True
     for imp in imports:
         if imp.alias == ".":
             f.dot_imports.append(imp.path)

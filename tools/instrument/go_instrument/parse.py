@@ -77,3 +77,29 @@ def error_regions(tree: Tree, limit: int = 20) -> list[ErrorRegion]:
             stack.extend(reversed(node.children))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def declaration_span(f, err: ErrorRegion) -> tuple[int, int]:
+    """Byte span of the top-level declaration around a syntax error (descending through
+    ERROR nodes that wrap several declarations), or the error's own span."""
+    node = f.tree.root_node
+    while True:
+        inner = next(
+            (
+                c
+                for c in node.children
+                if c.start_byte <= err.start < max(c.end_byte, c.start_byte + 1)
+            ),
+            None,
+        )
+        if inner is None:
+            return err.start, err.end
+        if inner.type != "ERROR" or (
+            inner.start_byte == err.start and inner.end_byte == err.end and not inner.named_children
+        ):
+            return inner.start_byte, max(inner.end_byte, err.end)
+        if inner.start_byte == err.start and not any(
+            c.start_byte <= err.start < c.end_byte for c in inner.children
+        ):
+            return inner.start_byte, inner.end_byte
+        node = inner

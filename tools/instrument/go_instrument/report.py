@@ -46,20 +46,29 @@ def file_source_map(orig: bytes, gen: bytes, segments) -> dict[str, Any]:
     bytes copied unchanged (positions inside a run follow by byte offset; a run may span
     lines). `inserted`: [gen_line, gen_col, byte_length, "rule-id/advice"] per inserted text
     (`line-directive` for the position-restoring comments, `imports` for import lines).
+    `removed` (only when advice replaced code): [orig_line, orig_col, byte_length,
+    "rule-id/advice"] per run of original bytes that a replace advice dropped.
     """
     if segments is None:
         return {"mappings": [[1, 1, 1, 1, len(orig)]] if orig else [], "inserted": []}
     gs, os_ = line_starts(gen), line_starts(orig)
     mappings: list[list[Any]] = []
     inserted: list[list[Any]] = []
+    removed: list[list[Any]] = []
     for seg in segments:
         gl, gc = offset_to_line_col(gs, seg.gen_start)
-        if seg.orig_start is None:
+        if seg.removed:
+            ol, oc = offset_to_line_col(os_, seg.orig_start)
+            removed.append([ol, oc, seg.removed, seg.label])
+        elif seg.orig_start is None:
             inserted.append([gl, gc, seg.length, seg.label])
         else:
             ol, oc = offset_to_line_col(os_, seg.orig_start)
             mappings.append([gl, gc, ol, oc, seg.length])
-    return {"mappings": mappings, "inserted": inserted}
+    doc: dict[str, Any] = {"mappings": mappings, "inserted": inserted}
+    if removed:
+        doc["removed"] = removed
+    return doc
 
 
 def dumps(doc: Any) -> bytes:

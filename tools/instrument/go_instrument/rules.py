@@ -7,7 +7,6 @@ from the YAML node marks of the offending key path (composed, not just loaded, Y
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,76 +16,33 @@ import yaml
 from jinja2 import Template, TemplateSyntaxError
 
 from . import joinpoints as jp
-from .templates import compile_template, referenced_imports, references_variable
+from .advice import KINDS
+from .model import Advice, KeyPath, Location, Rule, RuleError, format_keypath
+from .templates import compile_template, referenced_imports
 
-KeyPath = tuple[str | int, ...]
-
-# Advice kinds and the join point kinds they apply to (None: any kind).
-ADVICE_KINDS: dict[str, set[str] | None] = {
-    "prepend-statements": {jp.FUNCTION},
-    "defer": {jp.FUNCTION},
-    "wrap-expression": {jp.CALL, jp.LITERAL},
-    "inject-declarations": None,
-    "add-blank-import": None,
-}
-
-
-def format_keypath(path: KeyPath) -> str:
-    out = ""
-    for p in path:
-        if isinstance(p, int):
-            out += f"[{p}]"
-        else:
-            out += ("." if out else "") + str(p)
-    return out or "<document>"
-
-
-@dataclass(frozen=True)
-class Location:
-    file: str
-    line: int
-    col: int
-    keypath: KeyPath = ()
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
-        return f"{where}: {format_keypath(self.keypath)}" if self.keypath else where
-
-
-class RuleError(Exception):
-    """A problem in a rule file (or in what a rule produced), located in the rule file."""
-
-    def __init__(self, loc: Location, message: str) -> None:
-        super().__init__(f"{loc}: {message}")
-        self.loc = loc
-        self.message = message
-
-
-@dataclass
-class Advice:
-    kind: str
-    loc: Location  # of the template (or of the import path for add-blank-import)
-    template_source: str = ""
-    template: Template | None = None
-    import_path: str = ""  # add-blank-import
-    file_glob: str | None = None  # inject-declarations
-
-
-@dataclass
-class Rule:
-    id: str
-    join_point: jp.JoinPoint
-    imports: dict[str, str]
-    advice: list[Advice]
-    loc: Location
-    index: int  # global order across all rule files
-    file: str
-    directive_names: list[str] = field(default_factory=list)
+__all__ = [
+    "Advice",
+    "KeyPath",
+    "Location",
+    "Rule",
+    "RuleError",
+    "format_keypath",
+    "load_rule_files",
+]
 
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(resources.files(__package__).joinpath("schema.json").read_text())
+    """The rule-file JSON Schema: schema.json with each advice kind's fragment from the
+    registry (a test keeps schema.json, and its copy aspects/schema.json, equal to this)."""
+    doc = json.loads(resources.files(__package__).joinpath("schema.json").read_text())
+    doc["$defs"]["advice"]["properties"] = {name: k.schema for name, k in KINDS.items()}
+    return doc
+
+
+def schema_text() -> str:
+    """schema() as the checked-in schema.json files hold it."""
+    return json.dumps(schema(), indent=2) + "\n"
 
 
 @cache
@@ -207,44 +163,17 @@ def _build_rule(r: dict[str, Any], i: int, index: int, marks: _Marks) -> Rule:
     imports: dict[str, str] = dict(r.get("imports", {}))
     advice: list[Advice] = []
     for j, a in enumerate(r["advice"]):
-        ((kind, value),) = a.items()
-        apath: KeyPath = (*base, "advice", j, kind)
-        allowed = ADVICE_KINDS[kind]
+        ((kind_name, value),) = a.items()
+        apath: KeyPath = (*base, "advice", j, kind_name)
+        kind = KINDS[kind_name]
+        allowed = kind.applies_to
         if allowed is not None and join_point.kind not in allowed:
             raise RuleError(
                 marks.at(apath, key=True),
-                f"{kind} cannot apply to a {join_point.kind} join point "
+                f"{kind_name} cannot apply to a {join_point.kind} join point "
                 f"(it applies to: {', '.join(sorted(allowed))})",
             )
-        if kind == "add-blank-import":
-            advice.append(Advice(kind, marks.at(apath), import_path=value))
-            continue
-        tpath: KeyPath = (*apath, "template")
-        source: str = value["template"]
-        try:
-            template = compile_template(source)
-        except TemplateSyntaxError as e:
-            raise RuleError(
-                marks.template_line(tpath, e.lineno or 1), f"Jinja syntax error: {e.message}"
-            ) from None
-        unknown = sorted(referenced_imports(source) - set(imports))
-        if unknown:
-            raise RuleError(
-                marks.at(tpath),
-                f"template uses imports.{unknown[0]} but the rule declares no such import "
-                f"(declared: {', '.join(sorted(imports)) or 'none'})",
-            )
-        if kind == "wrap-expression" and not references_variable(source, "expr"):
-            raise RuleError(marks.at(tpath), "wrap-expression template must use {{ expr }}")
-        advice.append(
-            Advice(
-                kind,
-                marks.at(tpath),
-                template_source=source,
-                template=template,
-                file_glob=value.get("file"),
-            )
-        )
+        advice.append(kind.build(value, _Builder(marks, apath, imports)))
     return Rule(
         id=r["id"],
         join_point=join_point,
@@ -255,6 +184,38 @@ def _build_rule(r: dict[str, Any], i: int, index: int, marks: _Marks) -> Rule:
         file=marks.file,
         directive_names=join_point.directive_names(),
     )
+
+
+class _Builder:
+    """Locations, template compilation and errors for one advice value (see advice.base)."""
+
+    def __init__(self, marks: _Marks, apath: KeyPath, imports: dict[str, str]) -> None:
+        self.marks = marks
+        self.apath = apath
+        self.rule_imports = imports
+
+    def at(self, suffix: KeyPath = (), key: bool = False) -> Location:
+        return self.marks.at((*self.apath, *suffix), key=key)
+
+    def error(self, suffix: KeyPath, message: str, key: bool = False) -> RuleError:
+        return RuleError(self.at(suffix, key), message)
+
+    def template(self, suffix: KeyPath, source: str) -> Template:
+        tpath: KeyPath = (*self.apath, *suffix)
+        try:
+            template = compile_template(source)
+        except TemplateSyntaxError as e:
+            raise RuleError(
+                self.marks.template_line(tpath, e.lineno or 1), f"Jinja syntax error: {e.message}"
+            ) from None
+        unknown = sorted(referenced_imports(source) - set(self.rule_imports))
+        if unknown:
+            raise RuleError(
+                self.marks.at(tpath),
+                f"template uses imports.{unknown[0]} but the rule declares no such import "
+                f"(declared: {', '.join(sorted(self.rule_imports)) or 'none'})",
+            )
+        return template
 
 
 def load_rule_files(paths: list[str], read: Any = None) -> list[Rule]:

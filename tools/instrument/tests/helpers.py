@@ -67,7 +67,11 @@ def check_positions(in_path: str, orig: bytes, out: bytes, fmap: dict) -> int:
     runs.sort()
     for o, g, n in runs:
         assert out[g : g + n] == orig[o : o + n], f"{in_path}: run at {o} not copied verbatim"
-    assert sum(n for _, _, n in runs) == len(orig), f"{in_path}: original bytes missing"
+    removed = [
+        (orig_starts[ol - 1] + oc - 1, length) for ol, oc, length, _ in fmap.get("removed", [])
+    ]
+    total = sum(n for _, _, n in runs) + sum(n for _, n in removed)
+    assert total == len(orig), f"{in_path}: original bytes missing"
     resolver = Resolver(out, in_path)
     base = Resolver(orig, in_path)  # positions the original itself reports (own directives)
     tree = parse(orig)
@@ -84,6 +88,8 @@ def check_positions(in_path: str, orig: bytes, out: bytes, fmap: dict) -> int:
         if node.start_byte == node.end_byte:
             continue
         o = node.start_byte
+        if any(r <= o < r + n for r, n in removed):
+            continue  # replaced by advice on purpose (listed in the source map)
         i = bisect.bisect_right(keys, o) - 1
         ro, rg, _ = runs[i]
         g = rg + (o - ro)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from go_instrument.engine import GoSyntaxError, rewrite_package
+from go_instrument.engine import rewrite_package
 from go_instrument.rules import load_rule_text
 
 RULES = load_rule_text(
@@ -25,24 +25,30 @@ def test_untouched_broken_file_passes_through_with_warning() -> None:
     assert outs["p/good.go"] == b"package p\n\nfunc Good() { println()\n/*line p/good.go:3:14*/}\n"
     assert len(result.warnings) == 1
     assert result.warnings[0].startswith("p/broken.go:4:")
-    assert "passed through unchanged" in result.warnings[0]
+    assert "left uninstrumented" in result.warnings[0]
 
 
-def test_touched_broken_region_fails_with_file_line() -> None:
+def test_touched_broken_declaration_is_refused_with_its_line() -> None:
     broken = BROKEN.replace(b"Broken", b"Good")
-    try:
-        rewrite_package("p", [("p/broken.go", broken)], RULES)
-    except GoSyntaxError as e:
-        assert str(e).startswith("p/broken.go:4:")
-    else:
-        raise AssertionError("expected GoSyntaxError")
-
-
-def test_matches_elsewhere_in_broken_file_are_dropped() -> None:
-    src = GOOD + b"\nfunc Broken() { x := }\n"
-    result = rewrite_package("p", [("p/x.go", src)], RULES)
-    assert result.files[0].output == src
+    result = rewrite_package("p", [("p/broken.go", broken)], RULES)
+    assert result.files[0].output == broken
     assert result.matches == []
+    assert [w.split(": ")[0] for w in result.warnings] == ["p/broken.go:4:6"]
+
+
+def test_other_declarations_of_a_broken_file_are_still_rewritten() -> None:
+    # One declaration tree-sitter cannot parse must not turn off the whole file.
+    src = b"package p\n\nfunc Bad() { x := }\n\nfunc Good() {\n}\n"
+    rules = load_rule_text(
+        "r.yaml",
+        "rules:\n  - id: f\n    join-point: {function-body: {}}\n"
+        '    advice: [{prepend-statements: {template: "println()"}}]\n',
+    )
+    result = rewrite_package("p", [("p/x.go", src)], rules)
+    assert [m.target for m in result.matches] == ["Good"]
+    assert b"func Good() { println()\n" in result.files[0].output
+    assert b"func Bad() { x := }" in result.files[0].output
+    assert result.warnings[0].startswith("p/x.go:3:")
 
 
 def test_unmatched_package_is_not_parsed_and_copied() -> None:

@@ -119,7 +119,7 @@ CASES = [
         "rules:\n  - id: x\n    join-point: {function-call: net/http.Get}\n"
         "    advice:\n      - wrap-expression:\n          template: '{{ expr }} + {{ expr }}'\n",
         "rules.yaml:6:21: rules[0].advice[0].wrap-expression.template: wrap-expression template "
-        "must render {{ expr }} exactly once (rendered it 2 times for src/p.go:5)",
+        "must render {{ expr }} exactly once (rendered it 2 times) (at src/p.go:5)",
     ),
     (
         "undefined variable at render time",

@@ -1,0 +1,55 @@
+"""`defer: {template}`: a deferred call (or block) at the start of a function body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..joinpoints import FUNCTION
+from ..model import Advice
+from ..parse import captures, parse, text
+from .base import AdviceKind, Builder, Planned, Site, template_schema
+from .prepend_statements import body_insertion
+
+_single_call: dict[str, bool] = {}
+
+
+def is_single_call(code: str) -> bool:
+    """Whether `defer CODE` is valid Go with CODE one call expression (cached)."""
+    hit = _single_call.get(code)
+    if hit is None:
+        src = f"package p\nfunc _() {{\ndefer {code}\n}}\n".encode()
+        tree = parse(src)
+        hit = False
+        if not tree.root_node.has_error:
+            stmts = captures("(defer_statement (call_expression) @c)", tree.root_node).get("c", [])
+            hit = len(stmts) == 1 and text(src, stmts[0]).strip() == code.strip()
+        if len(_single_call) > 4096:
+            _single_call.clear()
+        _single_call[code] = hit
+    return hit
+
+
+class Defer(AdviceKind):
+    name = "defer"
+    applies_to = frozenset({FUNCTION})
+    schema = template_schema(
+        "A deferred call at the start of the body: `defer CALL` if the template is one call "
+        "expression, else `defer func() { ... }()`."
+    )
+
+    def build(self, value: Any, b: Builder) -> Advice:
+        return Advice(
+            self.name,
+            b.at(("template",)),
+            value["template"],
+            b.template(("template",), value["template"]),
+        )
+
+    def plan(self, site: Site) -> Planned:
+        code = site.render().strip("\n")
+        if not code.strip():
+            return Planned(note="skipped: template rendered nothing")
+        stripped = code.strip()
+        single = is_single_call(stripped)
+        code = f"defer {stripped}" if single else f"defer func() {{\n{code}\n}}()"
+        return body_insertion(site, code)
