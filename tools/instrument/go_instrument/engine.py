@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import joinpoints as jp
+from . import tokens
 from .advice import KINDS, Origin, Site
 from .edits import POINT, EditConflict, Insertion, apply
 from .imports import Needed, allocate, import_text
@@ -117,7 +118,9 @@ def find_matches(
             continue
         kind = rule.join_point.kind
         assert kind is not None
-        files = [f for f in pkg.files if pkg.member(f) and not f.ignored]
+        files = [
+            f for f in pkg.files if pkg.member(f) and not f.ignored and not already_instrumented(f)
+        ]
         if kind == jp.PACKAGE:
             files = files[:1]
         for f in files:
@@ -207,10 +210,19 @@ def check_syntax(
             continue
         for err in f.errors:
             start, end = declaration_span(f, err)
-            bad.setdefault(f.path, []).append((start, end))
+            spans = bad.setdefault(f.path, [])
+            if any(s <= start < e for s, e in spans):
+                continue  # one warning per declaration
+            spans.append((start, end))
             warnings.append(
                 f"{f.path}:{err.line}:{err.column}: syntax error (or Go syntax tree-sitter-go "
                 f"does not know); the declaration around it is left uninstrumented"
+            )
+    for f in pkg.files:
+        if pkg.member(f) and already_instrumented(f):
+            warnings.append(
+                f"{f.path}: already carries this engine's instrumentation (its own position "
+                f"directives); passed through unchanged"
             )
     kept = []
     for rule, cand in matches:
@@ -221,6 +233,12 @@ def check_syntax(
             continue
         kept.append((rule, cand))
     return kept, warnings
+
+
+def already_instrumented(f: GoFile) -> bool:
+    """Whether `f` is output of this engine: it has `/*line F:L:C*/` directives naming F
+    itself, which the engine writes after inserted code and generators do not."""
+    return f"/*line {f.path}:".encode() in f.src
 
 
 @dataclass
@@ -268,7 +286,9 @@ def plan_insertions(pkg: PackageView, matches: list[tuple[Rule, jp.Candidate]]) 
 
 def plan_package_advice(pkg: PackageView, plan: Plan, warnings: list[str]) -> None:
     """inject-declarations and add-blank-import: once per package, in one file."""
-    healthy = [f for f in pkg.files if pkg.member(f) and not f.ignored]
+    healthy = [
+        f for f in pkg.files if pkg.member(f) and not f.ignored and not already_instrumented(f)
+    ]
     for (rule_index, ai), (rule, advice, cand) in sorted(plan.package_advice.items()):
         target = _target_file(advice, cand.file, healthy)
         if target is None:
@@ -311,7 +331,14 @@ def apply_and_verify(
         added = _resolve_imports(f, pkg, rules, ins)
         if added or blank:
             ins.append(
-                Insertion(f.import_anchor, import_text(added, blank), POINT, -1, label="imports")
+                Insertion(
+                    f.import_anchor,
+                    import_text(added, blank),
+                    POINT,
+                    -1,
+                    label="imports",
+                    stmt=True,
+                )
             )
         all_imports |= set(added) | set(blank)
         try:
@@ -424,9 +451,14 @@ def _resolve_imports(
 
 
 def _verify(f: GoFile, applied) -> None:
-    """The rewritten file must parse; otherwise blame the insertion nearest the error."""
+    """The rewrite must be sound (tokens.check) and, when the input parses, the output must
+    parse too; otherwise blame the advice whose insertion is nearest the problem."""
+    bad = tokens.check(f.src, applied.output, applied.segments)
+    if bad is not None:
+        line, col = offset_to_line_col(line_starts(f.src), bad.orig_offset)
+        raise _blame_at(f, bad.origins, f"unsound rewrite at {f.path}:{line}:{col}: {bad.reason}")
     if f.errors:
-        return  # the input itself does not parse; the token check covers such files
+        return  # the input itself does not parse: the token check above is the check
     tree = parse(applied.output)
     if not tree.root_node.has_error:
         return
@@ -447,6 +479,13 @@ def _verify(f: GoFile, applied) -> None:
             f"(rule {culprit.rule.id}; first error at generated line {err.line})",
         )
     raise RuleError(_no_loc(f.path), f"rewritten file does not parse (generated line {err.line})")
+
+
+def _blame_at(f: GoFile, origins: list, message: str) -> RuleError:
+    for o in origins:
+        if isinstance(o, Origin):
+            return RuleError(o.advice.loc, f"rule {o.rule.id}: {message}")
+    return RuleError(_no_loc(f.path), message)
 
 
 def _no_loc(path: str):
