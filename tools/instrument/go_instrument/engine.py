@@ -453,32 +453,43 @@ def _resolve_imports(
 def _verify(f: GoFile, applied) -> None:
     """The rewrite must be sound (tokens.check) and, when the input parses, the output must
     parse too; otherwise blame the advice whose insertion is nearest the problem."""
-    bad = tokens.check(f.src, applied.output, applied.segments)
+    parses = not (f.errors or f.tree.root_node.has_error)
+    tree = parse(applied.output) if parses else None
+    bad = tokens.check(
+        f.src, applied.output, applied.segments, _leaf_test(tree) if tree is not None else None
+    )
     if bad is not None:
         line, col = offset_to_line_col(line_starts(f.src), bad.orig_offset)
         raise _blame_at(f, bad.origins, f"unsound rewrite at {f.path}:{line}:{col}: {bad.reason}")
-    if f.errors:
-        return  # the input itself does not parse: the token check above is the check
-    tree = parse(applied.output)
-    if not tree.root_node.has_error:
-        return
+    if tree is None or not tree.root_node.has_error:
+        return  # no parse check when the input itself does not parse: tokens are the check
     regions = error_regions(tree, limit=1)
-    if not regions:
-        # tree-sitter sometimes flags has_error without any ERROR/MISSING node (seen on
-        # GOROOT testdata whose input has the same flag): nothing to point at, accept.
-        return
-    err = regions[0]
+    # tree-sitter may flag an error without an ERROR/MISSING node: blame the first insertion.
+    err_at = regions[0].start if regions else len(applied.output)
+    err_line = regions[0].line if regions else 0
     culprit = None
     for seg in applied.segments:
-        if seg.orig_start is None and seg.origins and seg.gen_start <= err.start:
+        ours = seg.orig_start is None and seg.origins and isinstance(seg.origins[0], Origin)
+        if ours and (culprit is None or seg.gen_start <= err_at):
             culprit = seg.origins[0]
+    where = f"first error at generated line {err_line}" if err_line else "no error location"
     if isinstance(culprit, Origin):
         raise RuleError(
             culprit.advice.loc,
             f"rendered code does not parse as Go in {culprit.file}:{culprit.line} "
-            f"(rule {culprit.rule.id}; first error at generated line {err.line})",
+            f"(rule {culprit.rule.id}; {where})",
         )
-    raise RuleError(_no_loc(f.path), f"rewritten file does not parse (generated line {err.line})")
+    raise RuleError(_no_loc(f.path), f"rewritten file does not parse ({where})")
+
+
+def _leaf_test(tree):
+    root = tree.root_node
+
+    def is_leaf(start: int, end: int) -> bool:
+        node = root.descendant_for_byte_range(start, end)
+        return node is not None and node.start_byte == start and node.end_byte == end
+
+    return is_leaf
 
 
 def _blame_at(f: GoFile, origins: list, message: str) -> RuleError:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Token kinds.
@@ -124,8 +125,13 @@ class _Where:
         return s.orig_start + (gen - s.gen_start)
 
 
-def check(orig: bytes, output: bytes, segments: list) -> Violation | None:
-    """The first soundness violation of a rewrite, or None (see the module docstring)."""
+def check(
+    orig: bytes, output: bytes, segments: list, is_leaf: Callable[[int, int], bool] | None = None
+) -> Violation | None:
+    """The first soundness violation of a rewrite, or None (see the module docstring).
+
+    `is_leaf(start, end)`: whether a parse of the output has a leaf exactly there; inserted
+    tokens must be leaves (catches what the parser reads differently, e.g. `++x`)."""
     removed = [(s.orig_start, s.orig_start + s.removed, s.origins) for s in segments if s.removed]
     want = [t for t in tokenize(orig) if not any(a <= t.start < b for a, b, _ in removed)]
     where = _Where(segments)
@@ -151,6 +157,11 @@ def check(orig: bytes, output: bytes, segments: list) -> Violation | None:
         if bad:
             return bad
         if o_start is None:
+            if is_leaf is not None and t.kind != COMMENT and not is_leaf(t.start, t.end):
+                return Violation(
+                    f"inserted {t.text[:40]!r} is not a token where Go's grammar expects it",
+                    *_near(where, t),
+                )
             if t.kind == OP and t.text == b";":
                 bad = _semicolon_violation(seg, stack, where, t)
                 if bad:

@@ -25,6 +25,15 @@ def gofmt_path() -> str | None:
     return str(cand) if cand.exists() else None
 
 
+def go_path() -> str | None:
+    """The `go` command (PATH, else next to gofmt's usual places)."""
+    found = shutil.which("go")
+    if found:
+        return found
+    cand = Path("/usr/local/go/bin/go")
+    return str(cand) if cand.exists() else None
+
+
 def gofmt_errors(paths: list[str]) -> str:
     """Run Go's parser over files; return its complaints ("" when all parse)."""
     gofmt = gofmt_path()

@@ -116,11 +116,24 @@ class Site:
             return None
         if parts == ["", ""]:
             return []
+        if isinstance(node, Node):
+            self.check_call_position(node, f"{parts[0]}x(){parts[1]}")
         s, e = (node.start_byte, node.end_byte) if isinstance(node, Node) else node
         return [
             self.insertion(s, parts[0], OPEN, span=(s, e)),
             self.insertion(e, parts[1], CLOSE, span=(s, e)),
         ]
+
+    def check_call_position(self, node: Node, code: str) -> None:
+        """`go` and `defer` take a call: what replaces their call must still be one."""
+        parent = node.parent
+        if parent is None or parent.type not in ("go_statement", "defer_statement"):
+            return
+        from .defer import is_single_call
+
+        if not is_single_call(code.strip()):
+            keyword = "go" if parent.type == "go_statement" else "defer"
+            raise self.error(f"the call of a `{keyword}` statement must stay a call: {code!r}")
 
     def replace(self, start: int, end: int, text: str) -> Insertion:
         """Original bytes [start, end) replaced by `text`."""

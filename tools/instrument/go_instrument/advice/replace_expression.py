@@ -66,6 +66,7 @@ class ReplaceExpression(AdviceKind):
             return Planned(ins, "" if ins else "no-op: template rendered {{ expr }} alone")
         if not rendered.strip():
             raise site.error("replace-expression template rendered nothing")
+        site.check_call_position(target, rendered)
         s, e = target.start_byte, target.end_byte
         for name, uses in _import_uses(site).items():
             still = re.search(rf"(?<![A-Za-z0-9_.]){re.escape(name)}\s*\.", rendered)
