@@ -184,6 +184,22 @@ def rewrite_package(
         r.join_point.prefilter_bytes(src, importpath) for r in rules for _, src in files
     ):
         return _untouched(importpath, files)
+    try:
+        return _rewrite(importpath, files, rules, provided)
+    except RecursionError:
+        # Iterative walks and depth-bounded helpers should make this unreachable; if some
+        # input still nests deeper than Python recurses, fail cleanly, naming the files.
+        names = ", ".join(p for p, _ in sorted(files)[:3])
+        raise GoSyntaxError(f"{names}: Go code nested too deeply to instrument") from None
+
+
+def _rewrite(
+    importpath: str,
+    files: list[tuple[str, bytes]],
+    rules: list[Rule],
+    provided: set[str] | None,
+) -> PackageResult:
+    """The phases: match, check syntax, plan, package advice, imports + apply + verify."""
     pkg = build_package(importpath, files)
     matches, skipped = find_matches(pkg, rules)
     matches, warnings = check_syntax(pkg, matches)

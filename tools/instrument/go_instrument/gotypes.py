@@ -11,7 +11,11 @@ from .parse import text
 _FUNC_NODES = ("function_declaration", "method_declaration", "func_literal")
 
 
-def resolve_type(f: GoFile, pkg: PackageView, node: Node | None) -> str:
+# Deeper type expressions (`[][][]...T`, only seen in hostile input) are compared as text.
+_MAX_DEPTH = 100
+
+
+def resolve_type(f: GoFile, pkg: PackageView, node: Node | None, depth: int = 0) -> str:
     """Render a type expression with package qualifiers replaced by import paths.
 
     `*http.Request` -> `*net/http.Request`; `Server` declared in the package -> `IMPORTPATH.Server`;
@@ -22,6 +26,9 @@ def resolve_type(f: GoFile, pkg: PackageView, node: Node | None) -> str:
         return ""
     kind = node.type
     src = f.src
+    if depth > _MAX_DEPTH:
+        return "".join(text(src, node).split())
+    d = depth + 1
     if kind == "qualified_type":
         pkg_node = node.child_by_field_name("package")
         name_node = node.child_by_field_name("name")
@@ -35,19 +42,21 @@ def resolve_type(f: GoFile, pkg: PackageView, node: Node | None) -> str:
             return f"{pkg.importpath}.{name}"
         return name
     elif kind == "pointer_type":
-        return "*" + resolve_type(f, pkg, node.named_children[0] if node.named_children else None)
+        return "*" + resolve_type(
+            f, pkg, node.named_children[0] if node.named_children else None, d
+        )
     elif kind == "slice_type":
-        return "[]" + resolve_type(f, pkg, node.child_by_field_name("element"))
+        return "[]" + resolve_type(f, pkg, node.child_by_field_name("element"), d)
     elif kind == "generic_type":
-        base = resolve_type(f, pkg, node.child_by_field_name("type"))
+        base = resolve_type(f, pkg, node.child_by_field_name("type"), d)
         args = node.child_by_field_name("type_arguments")
         inner = ",".join(
-            resolve_type(f, pkg, a.named_children[0] if a.named_children else a)
+            resolve_type(f, pkg, a.named_children[0] if a.named_children else a, d)
             for a in (args.named_children if args is not None else [])
         )
         return f"{base}[{inner}]"
     elif kind in ("parenthesized_type", "type_elem") and node.named_children:
-        return resolve_type(f, pkg, node.named_children[0])
+        return resolve_type(f, pkg, node.named_children[0], d)
     return "".join(text(src, node).split())
 
 

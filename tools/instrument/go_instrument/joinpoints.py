@@ -415,6 +415,10 @@ class JoinPointError(Exception):
         self.message = message
 
 
+# A method pattern must close its receiver and name a method; globs are fine anywhere.
+_CALL_PATTERN = re.compile(r"^(?:[^()\s]+|\(\*?[^()\s]+\)\.[^()\s.]+)$")
+
+
 def build(data: dict, path: list[str | int] | None = None) -> JoinPoint:
     """Build a join point from schema-valid data; raise JoinPointError on semantic errors."""
     path = path or []
@@ -434,6 +438,12 @@ def build(data: dict, path: list[str | int] | None = None) -> JoinPoint:
     if key == "main":
         return Main(FUNCTION)
     if key == "function-call":
+        if not _CALL_PATTERN.match(value):
+            raise JoinPointError(
+                here,
+                f"bad function-call pattern {value!r}: expected `import/path.Func`, "
+                f"`(import/path.Type).Method`, `(*import/path.Type).Method`, or a glob of those",
+            )
         return FunctionCall.parse(value)
     if key == "struct-literal":
         if "field" in value and "without-field" in value:

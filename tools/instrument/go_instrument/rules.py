@@ -59,23 +59,38 @@ class _Marks:
         self.values: dict[KeyPath, yaml.Node] = {}
         self.keys: dict[KeyPath, yaml.Node] = {}
 
-    def walk(self, node: yaml.Node, path: KeyPath = ()) -> None:
-        self.values[path] = node
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for k, v in node.value:
-                key = k.value if isinstance(k, yaml.ScalarNode) else str(k.value)
-                if key in seen:
-                    loc = Location(
-                        self.file, k.start_mark.line + 1, k.start_mark.column + 1, (*path, key)
-                    )
-                    raise RuleError(loc, "duplicate key")
-                seen.add(key)
-                self.keys[(*path, key)] = k
-                self.walk(v, (*path, key))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, v in enumerate(node.value):
-                self.walk(v, (*path, i))
+    def walk(self, root: yaml.Node) -> None:
+        """Record positions; iterative, counting nodes as aliases expand them (an alias
+        bomb is refused at MAX_NODES) and refusing an alias that contains itself."""
+        stack: list[tuple[yaml.Node, KeyPath, tuple[int, ...]]] = [(root, (), ())]
+        count = 0
+        while stack:
+            node, path, parents = stack.pop()
+            count += 1
+            if count > MAX_NODES:
+                raise RuleError(
+                    self._loc(node, path),
+                    f"more than {MAX_NODES} YAML nodes once aliases are expanded",
+                )
+            if id(node) in parents:
+                raise RuleError(self._loc(node, path), "an alias refers to a node containing it")
+            self.values[path] = node
+            inner = (*parents, id(node))
+            if isinstance(node, yaml.MappingNode):
+                seen: set[str] = set()
+                for k, v in node.value:
+                    key = k.value if isinstance(k, yaml.ScalarNode) else str(k.value)
+                    if key in seen:
+                        raise RuleError(self._loc(k, (*path, key)), "duplicate key")
+                    seen.add(key)
+                    self.keys[(*path, key)] = k
+                    stack.append((v, (*path, key), inner))
+            elif isinstance(node, yaml.SequenceNode):
+                for i, v in enumerate(node.value):
+                    stack.append((v, (*path, i), inner))
+
+    def _loc(self, node: yaml.Node, path: KeyPath) -> Location:
+        return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1, path)
 
     def at(self, path: KeyPath, key: bool = False) -> Location:
         table = self.keys if key else self.values
@@ -108,6 +123,7 @@ class _Marks:
 def load_rule_text(file: str, content: str, first_index: int = 0) -> list[Rule]:
     """Parse and validate one rule file's text; `file` is used in messages only."""
     try:
+        _check_shape(file, content)
         loader = yaml.SafeLoader(content)
         try:
             node = loader.get_single_node()
@@ -128,6 +144,33 @@ def load_rule_text(file: str, content: str, first_index: int = 0) -> list[Rule]:
 
     _validate(data, marks)
     return [_build_rule(r, i, first_index + i, marks) for i, r in enumerate(data["rules"])]
+
+
+# Bounds for rule files: they are input, and YAML aliases or deep nesting can otherwise
+# exhaust memory or Python's recursion (PyYAML composes recursively).
+MAX_DEPTH = 50
+MAX_NODES = 100_000
+
+
+def _check_shape(file: str, content: str) -> None:
+    """Depth and size limits checked on the event stream, before anything recursive runs."""
+    depth = 0
+    events = yaml.parse(content, Loader=yaml.SafeLoader)
+    for count, event in enumerate(events, 1):
+        mark = event.start_mark
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise RuleError(
+                    Location(file, mark.line + 1, mark.column + 1),
+                    f"nested more than {MAX_DEPTH} levels deep",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if count > MAX_NODES:
+            raise RuleError(
+                Location(file, mark.line + 1, mark.column + 1), f"more than {MAX_NODES} YAML nodes"
+            )
 
 
 def _validate(data: Any, marks: _Marks) -> None:

@@ -68,3 +68,32 @@ def test_worker_sandbox_dir(tmp_path: Path) -> None:
     assert resp == {"exitCode": 0, "output": "", "requestId": 7}
     lib = (sandbox / "out" / "lib.go").read_text()
     assert "/*line app/lib/lib.go:5:12*/" in lib  # IN path as given, not sandbox-absolute
+
+
+def test_worker_answers_malformed_requests_and_keeps_serving(tmp_path: Path) -> None:
+    _setup(tmp_path)
+    lines = [
+        json.dumps({"arguments": ["check", "missing.yaml"], "requestId": "seven"}),
+        json.dumps({"arguments": ["check", "missing.yaml"], "requestId": 1.5}),
+        "[" * 100_000 + "]" * 100_000,
+        '{"arguments": ["check"',
+        json.dumps({"arguments": "rewrite", "requestId": 5}),
+        json.dumps({"arguments": ["check", "x.yaml"], "requestId": 6, "sandboxDir": 5}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"arguments": ARGS, "requestId": 9}),
+    ]
+    proc = subprocess.run(
+        [sys.executable, "-m", "go_instrument", "--persistent_worker"],
+        cwd=tmp_path,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        env=env_with_pythonpath(),
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    responses = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert len(responses) == len(lines)
+    assert [r["exitCode"] for r in responses[:-1]] == [2, 2, 2, 2, 2, 3, 2]
+    assert "nested too deeply" in responses[2]["output"]
+    assert responses[-1] == {"exitCode": 0, "output": "", "requestId": 9}
