@@ -65,7 +65,11 @@ def test_golden_positions(name: str) -> None:
 @pytest.mark.parametrize("name", CASES)
 def test_golden_parses_with_go(name: str, tmp_path: Path) -> None:
     assert gofmt_path() is not None, "gofmt (the Go toolchain) is required for this test"
-    _, _, result = run_case(name)
+    case, files, result = run_case(name)
+    if json.loads((case / "case.json").read_text()).get("input_invalid"):
+        # A case about invalid input: Go must reject the input too (keeps the mark honest).
+        assert gofmt_errors(write_tree(tmp_path / "in", dict(files))) != ""
+        return
     paths = write_tree(tmp_path, {f.path: f.output for f in result.files})
     assert gofmt_errors(paths) == ""
 
