@@ -20,6 +20,7 @@ from .linemap import line_starts, offset_to_line_col
 from .package_view import build_package
 from .provided import check_provided
 from .report import dumps, report_doc, source_map_doc
+from .schema import schema_text
 from .summary import load_reports, summarize
 
 EXIT_OK = 0
@@ -156,7 +157,7 @@ def _read_rules(path: str, root: str | None) -> bytes:
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | None) -> int:
     if args.cmd == "schema":
-        out.write(rules_mod.schema_text())
+        out.write(schema_text())
         return EXIT_OK
     if args.cmd == "check":
         n = sum(len(_load_rules([f], root)) for f in args.files)
