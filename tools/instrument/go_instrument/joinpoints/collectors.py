@@ -13,6 +13,7 @@ from .model import CALL, FUNCTION, LITERAL, CallInfo, Candidate, LiteralInfo, fu
 
 
 def functions(f: GoFile, pkg: PackageView, literals: bool) -> Iterator[Candidate]:
+    """Function declarations of `f` (and its function literals if `literals`), in order."""
     nodes: list[Node] = [
         c for c in f.root.children if c.type in ("function_declaration", "method_declaration")
     ]
@@ -99,6 +100,7 @@ def calls(f: GoFile, pkg: PackageView, unresolved: bool = False) -> Iterator[Can
 
 
 def literals(f: GoFile, pkg: PackageView, fields: set[str] | None) -> Iterator[Candidate]:
+    """Struct literals with a named type; one candidate per keyed field in `fields` too."""
     src = f.src
     for node in captures("(composite_literal) @lit", f.root).get("lit", []):
         tnode = node.child_by_field_name("type")

@@ -20,6 +20,8 @@ PACKAGE = "package"
 
 @dataclass(frozen=True)
 class Param:
+    """A parameter, result or receiver."""
+
     name: str  # "" when unnamed
     type: str  # as written in the source
     qualified_type: str  # with import paths (see gotypes.resolve_type)
@@ -28,6 +30,8 @@ class Param:
 
 @dataclass(frozen=True)
 class Directive:
+    """A `//name args` comment line above a function."""
+
     name: str
     args: tuple[str, ...]
     text: str  # everything after the name, stripped
@@ -122,6 +126,8 @@ def enclosing_function(cand: Candidate) -> FuncInfo | None:
 
 @dataclass
 class CallInfo:
+    """A call candidate: its node, resolved targets, callee and arguments."""
+
     node: Node
     targets: set[str]  # `path.Func` or `(path.Type).Method` (never starred)
     function: str  # callee as written
@@ -132,6 +138,8 @@ class CallInfo:
 
 @dataclass
 class LiteralInfo:
+    """A struct literal candidate: its node, resolved type and keyed fields."""
+
     node: Node  # whole literal expression (`&T{...}` or `T{...}`)
     type: str  # resolved `path.Type`
     fields: dict[str, Node]  # keyed field -> value node
@@ -139,6 +147,8 @@ class LiteralInfo:
 
 @dataclass
 class Candidate:
+    """Something a join point may select, with the facts advice needs."""
+
     kind: str
     file: GoFile
     pkg: PackageView
@@ -200,6 +210,7 @@ def _directives(f: GoFile, decl: Node) -> list[Directive]:
 
 
 def func_info(f: GoFile, pkg: PackageView, node: Node) -> FuncInfo | None:
+    """Facts about a function node, or None for a declaration without body."""
     body = node.child_by_field_name("body")
     if body is None:  # declarations without body (assembly-implemented)
         return None
