@@ -6,7 +6,6 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
 from conftest import Workspace
 
 TRACE = ("--config=trace", "--output_groups=instrumented")
@@ -27,12 +26,43 @@ def _run(binary: Path, *args: str, env: dict[str, str] | None = None) -> str:
     return result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(
-    "flag", ["--@rules_go//go/config:race", "--@rules_go//go/config:pure"], ids=["race", "pure"]
-)
-def test_instrumented_binary_builds_and_runs_in_mode(app: Workspace, flag: str) -> None:
-    app.bazel("build", *TRACE, flag, "//cmd/orders")
-    output = _run(app.root / "bazel-bin/cmd/orders/orders_instrumented", "plum")
+PT_INTERP = 3
+
+
+def _has_program_interpreter(path: Path) -> bool:
+    """Whether an ELF64 binary asks for a dynamic loader (a PT_INTERP program header)."""
+    data = path.read_bytes()
+    phoff = int.from_bytes(data[0x20:0x28], "little")
+    phentsize = int.from_bytes(data[0x36:0x38], "little")
+    phnum = int.from_bytes(data[0x38:0x3A], "little")
+    for i in range(phnum):
+        start = phoff + i * phentsize
+        if int.from_bytes(data[start : start + 4], "little") == PT_INTERP:
+            return True
+    return False
+
+
+def _race_runtime(path: Path) -> bool:
+    """Whether the binary links the race detector's runtime (ThreadSanitizer)."""
+    return b"__tsan_" in path.read_bytes()
+
+
+def test_race_mode_links_the_race_runtime(app: Workspace) -> None:
+    binary = app.root / "bazel-bin/cmd/orders/orders_instrumented"
+    app.bazel("build", *TRACE, "//cmd/orders")
+    assert not _race_runtime(binary)  # the default build does not: the check can fail
+    app.bazel("build", *TRACE, "--@rules_go//go/config:race", "//cmd/orders")
+    assert _race_runtime(binary)
+    output = _run(binary, "plum")
+    assert "order " in output and "1 orders" in output
+
+
+def test_pure_mode_links_statically(app: Workspace) -> None:
+    app.bazel("build", *TRACE, "--@rules_go//go/config:pure", "//cmd/orders")
+    binary = app.root / "bazel-bin/cmd/orders/orders_instrumented"
+    assert _elf_machine(binary) == ELF_MACHINE_X86_64
+    assert not _has_program_interpreter(binary)  # cgo off: no dynamic loader
+    output = _run(binary, "plum")
     assert "order " in output and "1 orders" in output
 
 
