@@ -73,6 +73,7 @@ def main() -> int:
             except Exception as e:  # a crash is a bug: record it
                 crashes.append(f"{importpath}: {type(e).__name__}: {e}")
                 continue
+            rejected_syntax.extend(w for w in result.warnings if "syntax error" in w)
             originals = dict(files)
             for f in result.files:
                 if not f.changed:
@@ -107,12 +108,12 @@ def main() -> int:
         r for r in rejected_syntax if not gofmt_errors([str(root.parent / r.split(":", 1)[0])])
     ]
     print(
-        f"packages refused (syntax error under a join point): {len(rejected_syntax)}; "
+        f"declarations left uninstrumented (syntax error): {len(rejected_syntax)}; "
         f"of which Go accepts the input (tree-sitter-go limitation): {len(refused_valid)}"
     )
     for r in refused_valid[:20]:
         print(f"  valid Go refused: {r}")
-    print(f"rule errors (rendered code did not parse): {len(rule_errors)}")
+    print(f"rule errors (unsound rewrite or rendered code did not parse): {len(rule_errors)}")
     for r in rule_errors[:20]:
         print(f"  {r}")
     print(f"crashes: {len(crashes)}")

@@ -6,6 +6,7 @@ import sys
 
 
 def run() -> int:
+    """Entry point: the persistent worker with --persistent_worker, else one CLI command."""
     argv = sys.argv[1:]
     if "--persistent_worker" in argv:
         from .worker import serve

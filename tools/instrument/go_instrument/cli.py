@@ -18,8 +18,8 @@ from . import rules as rules_mod
 from .engine import GoSyntaxError, PackageResult, find_matches, rewrite_package
 from .linemap import line_starts, offset_to_line_col
 from .package_view import build_package
-from .provided import check_provided
 from .report import dumps, report_doc, source_map_doc
+from .schema import schema_text
 from .summary import load_reports, summarize
 
 EXIT_OK = 0
@@ -29,10 +29,14 @@ EXIT_INTERNAL = 3
 
 
 class UsageError(Exception):
+    """Bad command line (exit 2)."""
+
     pass
 
 
 class InputError(Exception):
+    """Unreadable or unwritable file (exit 1)."""
+
     pass
 
 
@@ -156,7 +160,7 @@ def _read_rules(path: str, root: str | None) -> bytes:
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | None) -> int:
     if args.cmd == "schema":
-        out.write(rules_mod.schema_text())
+        out.write(schema_text())
         return EXIT_OK
     if args.cmd == "check":
         n = sum(len(_load_rules([f], root)) for f in args.files)
@@ -236,9 +240,8 @@ def _rewrite(
     ins = [i for i, _ in pairs]
     sources = {i: _read(i, root) for i in ins}
     go_files = [(i, sources[i]) for i in ins if i.endswith(".go")]
-    result: PackageResult = rewrite_package(args.importpath, go_files, rules)
-    if args.only_provided_imports:
-        check_provided(result.imports, rules, set(args.provided_import))
+    provided = set(args.provided_import) if args.only_provided_imports else None
+    result: PackageResult = rewrite_package(args.importpath, go_files, rules, provided=provided)
     for w in result.warnings:
         err.write(f"warning: {w}\n")
     outputs = {f.path: f.output for f in result.files}

@@ -33,6 +33,8 @@ class EditConflict(ValueError):
 
 @dataclass
 class Insertion:
+    """Text inserted at an original byte offset (REPLACE: instead of `remove` bytes)."""
+
     offset: int
     text: str
     phase: int
@@ -57,6 +59,8 @@ class Insertion:
 
 @dataclass
 class Segment:
+    """A run of the output: copied original bytes or inserted text."""
+
     gen_start: int
     length: int
     orig_start: int | None  # None: inserted text
@@ -68,6 +72,8 @@ class Segment:
 
 @dataclass
 class Applied:
+    """The rewritten bytes and how they were put together."""
+
     output: bytes
     segments: list[Segment]
 

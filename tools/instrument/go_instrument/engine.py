@@ -32,6 +32,8 @@ class GoSyntaxError(Exception):
 
 @dataclass
 class FileResult:
+    """The output of one file and its source map."""
+
     path: str
     output: bytes
     changed: bool
@@ -40,6 +42,8 @@ class FileResult:
 
 @dataclass
 class PackageResult:
+    """Everything the CLI writes for one package."""
+
     importpath: str
     package_name: str
     files: list[FileResult]

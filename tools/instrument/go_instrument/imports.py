@@ -10,6 +10,8 @@ from .package_view import GoFile, PackageView
 
 @dataclass(frozen=True)
 class Needed:
+    """An import path that rendered code uses, with the rule's name for it."""
+
     path: str
     preferred: str  # the rule's import key, e.g. "otel"
 

@@ -16,6 +16,7 @@ from .parse import captures, parse
 
 
 def line_starts(src: bytes) -> list[int]:
+    """Byte offsets at which each line of `src` starts."""
     starts = [0]
     find = src.find
     i = find(b"\n")
@@ -33,6 +34,8 @@ def offset_to_line_col(starts: list[int], offset: int) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Position:
+    """A position as the Go compiler reports it."""
+
     file: str
     line: int
     col: int  # 0 when the column is unknown (directive without column)

@@ -14,6 +14,7 @@ KeyPath = tuple[str | int, ...]
 
 
 def format_keypath(path: KeyPath) -> str:
+    """`rules[0].advice[1].template` notation of a key path."""
     out = ""
     for p in path:
         if isinstance(p, int):
@@ -25,6 +26,8 @@ def format_keypath(path: KeyPath) -> str:
 
 @dataclass(frozen=True)
 class Location:
+    """A place in a rule file, with the key path of the value there."""
+
     file: str
     line: int
     col: int
@@ -64,6 +67,8 @@ class Advice:
 
 @dataclass
 class Rule:
+    """One rule: join point, imports and advice, with where it was defined."""
+
     id: str
     join_point: JoinPoint
     imports: dict[str, str]

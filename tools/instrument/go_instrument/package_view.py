@@ -43,6 +43,8 @@ def assumed_package_name(path: str) -> str:
 
 @dataclass(frozen=True)
 class ImportSpec:
+    """One import of a file."""
+
     path: str
     alias: str | None  # explicit name as written: None, "_", "." or an identifier
     line: int
@@ -55,6 +57,8 @@ class ImportSpec:
 
 @dataclass
 class GoFile:
+    """One parsed Go file of the package being rewritten."""
+
     path: str  # the IN path exactly as given on the command line
     src: bytes
     tree: Tree
@@ -86,6 +90,7 @@ def _string_literal_value(src: bytes, node: Node) -> str:
 
 
 def load_file(path: str, src: bytes) -> GoFile:
+    """Parse one file and collect its package name, imports and syntax errors."""
     tree = parse(src)
     root = tree.root_node
     package_name = ""
@@ -143,6 +148,8 @@ def _import_specs(decl: Node) -> list[Node]:
 
 @dataclass
 class PackageView:
+    """The files of one package and its top-level names."""
+
     importpath: str
     files: list[GoFile]  # sorted by path
     package_name: str
@@ -162,6 +169,7 @@ class PackageView:
 
 
 def build_package(importpath: str, files: list[tuple[str, bytes]]) -> PackageView:
+    """All files of one package, sorted by path, with package-level names."""
     loaded = sorted((load_file(p, s) for p, s in files), key=lambda f: f.path)
     names: set[str] = set()
     funcs: set[str] = set()

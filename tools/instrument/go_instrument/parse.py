@@ -40,6 +40,7 @@ def captures(pattern: str, node: Node) -> dict[str, list[Node]]:
 
 
 def text(src: bytes, node: Node) -> str:
+    """Source text of a node."""
     return src[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
 
 

@@ -6,6 +6,7 @@ from .rules import Location, Rule, RuleError
 
 
 def is_standard_library(import_path: str) -> bool:
+    """Whether `import_path` is in Go's standard library (no dot in its first element)."""
     # The go command's own rule: a path whose first element has no dot is std.
     return "." not in import_path.split("/", 1)[0]
 
@@ -31,6 +32,6 @@ def _where_injected(import_path: str, rules: list[Rule]) -> Location:
                 keypath = (*rule.loc.keypath, "imports", name)
                 return Location(rule.loc.file, rule.loc.line, rule.loc.col, keypath)
         for advice in rule.advice:
-            if advice.import_path == import_path:
+            if advice.import_path == import_path or import_path in advice.own_imports:
                 return advice.loc
     return Location("<rules>", 1, 1)

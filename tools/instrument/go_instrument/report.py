@@ -14,6 +14,8 @@ REPORT_VERSION = 1
 
 @dataclass(frozen=True)
 class Match:
+    """One rule matched at one place (a report entry)."""
+
     rule: str
     rule_index: int
     rules_file: str
@@ -72,10 +74,12 @@ def file_source_map(orig: bytes, gen: bytes, segments) -> dict[str, Any]:
 
 
 def dumps(doc: Any) -> bytes:
+    """Deterministic JSON bytes (sorted keys, trailing newline)."""
     return (json.dumps(doc, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def report_doc(result) -> dict[str, Any]:
+    """The --report-out document of a package result."""
     return {
         "version": REPORT_VERSION,
         "importpath": result.importpath,
@@ -89,6 +93,7 @@ def report_doc(result) -> dict[str, Any]:
 
 
 def source_map_doc(result) -> dict[str, Any]:
+    """The --map-out document of a package result."""
     return {
         "version": SOURCE_MAP_VERSION,
         "files": {f.path: f.source_map for f in result.files},

@@ -6,9 +6,7 @@ from the YAML node marks of the offending key path (composed, not just loaded, Y
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import jsonschema
@@ -18,6 +16,7 @@ from jinja2 import Template, TemplateSyntaxError
 from . import joinpoints as jp
 from .advice import KINDS
 from .model import Advice, KeyPath, Location, Rule, RuleError, format_keypath
+from .schema import schema
 from .templates import compile_template, referenced_imports
 
 __all__ = [
@@ -29,20 +28,6 @@ __all__ = [
     "format_keypath",
     "load_rule_files",
 ]
-
-
-@cache
-def schema() -> dict[str, Any]:
-    """The rule-file JSON Schema: schema.json with each advice kind's fragment from the
-    registry (a test keeps schema.json, and its copy aspects/schema.json, equal to this)."""
-    doc = json.loads(resources.files(__package__).joinpath("schema.json").read_text())
-    doc["$defs"]["advice"]["properties"] = {name: k.schema for name, k in KINDS.items()}
-    return doc
-
-
-def schema_text() -> str:
-    """schema() as the checked-in schema.json files hold it."""
-    return json.dumps(schema(), indent=2) + "\n"
 
 
 @cache

@@ -11,6 +11,8 @@ SUMMARY_VERSION = 1
 
 @dataclass(frozen=True)
 class Summary:
+    """A binary's merged report, as JSON document and text."""
+
     doc: dict[str, Any]
     text: str
 

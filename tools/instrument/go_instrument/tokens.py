@@ -46,6 +46,8 @@ _SEMI_AFTER_OPS = frozenset({b"++", b"--", b")", b"]", b"}"})
 
 @dataclass(frozen=True)
 class Token:
+    """One Go token (an automatic semicolon has empty text)."""
+
     kind: int
     start: int
     end: int  # == start for an automatic semicolon

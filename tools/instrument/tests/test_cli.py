@@ -170,6 +170,6 @@ def test_schema_subcommand_matches_shipped_copy() -> None:
     assert main(["schema"], stdout=out) == 0
     shipped = Path(__file__).resolve().parents[3] / "aspects" / "schema.json"
     assert json.loads(out.getvalue()) == json.loads(shipped.read_text())
-    packaged = Path(__file__).resolve().parents[1] / "go_instrument" / "schema.json"
-    assert packaged.read_text() == out.getvalue(), "regenerate: python -m go_instrument schema"
-    assert packaged.read_bytes() == shipped.read_bytes(), "aspects/schema.json is stale"
+    assert shipped.read_text() == out.getvalue(), (
+        "aspects/schema.json is stale: python -m go_instrument schema > aspects/schema.json"
+    )

@@ -52,9 +52,10 @@ CASES = [
     ),
     (
         "jinja syntax error (block scalar line)",
-        "rules:\n  - id: x\n    join-point: {function-body: {}}\n    advice:\n"
+        "rules:\n  - id: x\n    join-point: {function-call: net/http.Get}\n    advice:\n"
         "      - wrap-expression:\n          template: |\n            a\n            {{ expr }\n",
-        "rules.yaml:5:9: rules[0].advice[0].wrap-expression: wrap-expression cannot apply",
+        "rules.yaml:8:13: rules[0].advice[0].wrap-expression.template: Jinja syntax error: "
+        "unexpected '}'",
     ),
     (
         "jinja syntax error",

@@ -9,6 +9,8 @@ from .base import AdviceKind, Builder
 
 
 class AddBlankImport(AdviceKind):
+    """The advice kind `add-blank-import` (see the module docstring)."""
+
     name = "add-blank-import"
     applies_to = None
     package_level = True

@@ -12,6 +12,8 @@ from .base import AdviceKind, Builder, Planned, Site
 
 
 class AddField(AdviceKind):
+    """The advice kind `add-field` (see the module docstring)."""
+
     name = "add-field"
     applies_to = frozenset({LITERAL})
     schema = {

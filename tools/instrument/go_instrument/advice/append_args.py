@@ -17,6 +17,8 @@ _TYPE_PATTERN = "^\\*?([^()\\s*\\[\\]]+\\.)?[A-Za-z_][A-Za-z0-9_]*$"
 
 
 class AppendArgs(AdviceKind):
+    """The advice kind `append-args` (see the module docstring)."""
+
     name = "append-args"
     applies_to = frozenset({CALL})
     schema = {

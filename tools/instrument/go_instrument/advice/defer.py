@@ -30,6 +30,8 @@ def is_single_call(code: str) -> bool:
 
 
 class Defer(AdviceKind):
+    """The advice kind `defer` (see the module docstring)."""
+
     name = "defer"
     applies_to = frozenset({FUNCTION})
     schema = template_schema(

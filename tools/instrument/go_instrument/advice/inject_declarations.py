@@ -9,6 +9,8 @@ from .base import AdviceKind, Builder
 
 
 class InjectDeclarations(AdviceKind):
+    """The advice kind `inject-declarations` (see the module docstring)."""
+
     name = "inject-declarations"
     applies_to = None
     package_level = True

@@ -19,6 +19,8 @@ def body_insertion(site: Site, code: str) -> Planned:
 
 
 class PrependStatements(AdviceKind):
+    """The advice kind `prepend-statements` (see the module docstring)."""
+
     name = "prepend-statements"
     applies_to = frozenset({FUNCTION})
     schema = template_schema(

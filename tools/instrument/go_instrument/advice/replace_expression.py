@@ -33,6 +33,8 @@ def _import_uses(site: Site) -> dict[str, list[int]]:
 
 
 class ReplaceExpression(AdviceKind):
+    """The advice kind `replace-expression` (see the module docstring)."""
+
     name = "replace-expression"
     applies_to = frozenset({CALL, LITERAL})
     schema = {

@@ -14,6 +14,8 @@ from .base import AdviceKind, Builder, Planned, Site
 
 
 class ReplaceFunction(AdviceKind):
+    """The advice kind `replace-function` (see the module docstring)."""
+
     name = "replace-function"
     applies_to = frozenset({CALL})
     schema = {

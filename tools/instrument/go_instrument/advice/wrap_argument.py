@@ -13,6 +13,8 @@ from .wrap_expression import needs_expr
 
 
 class WrapArgument(AdviceKind):
+    """The advice kind `wrap-argument` (see the module docstring)."""
+
     name = "wrap-argument"
     applies_to = frozenset({CALL})
     schema = {

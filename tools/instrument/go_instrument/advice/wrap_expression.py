@@ -20,6 +20,8 @@ def needs_expr(b: Builder, advice: Advice, kind: str) -> None:
 
 
 class WrapExpression(AdviceKind):
+    """The advice kind `wrap-expression` (see the module docstring)."""
+
     name = "wrap-expression"
     applies_to = frozenset({CALL, LITERAL})
     schema = template_schema(

@@ -1,0 +1,88 @@
+"""`function-call: PATTERN`: calls of a function or method, by import-path name."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..package_view import GoFile, PackageView
+from .base import JoinPoint, JoinPointError, KeyPath, Kind, Recurse, _may_import, split_qualified
+from .model import CALL, Candidate
+
+
+@dataclass(frozen=True)
+class FunctionCall(JoinPoint):
+    pattern: str = ""
+    pkg_path: str = ""  # import path of the function or of the method's receiver type
+    target: str = ""  # normalized `path.Func` or `(path.Type).Method`
+    name: str = ""
+
+    @staticmethod
+    def parse(pattern: str) -> FunctionCall:
+        if pattern.startswith("("):
+            close = pattern.index(")")
+            recv = pattern[1:close].lstrip("*")
+            method = pattern[close + 2 :]
+            path, _ = split_qualified(recv)
+            return FunctionCall(CALL, pattern, path, f"({recv}).{method}", method)
+        path, name = split_qualified(pattern)
+        return FunctionCall(CALL, pattern, path, pattern, name)
+
+    @property
+    def is_glob(self) -> bool:
+        # `(*T).M` names a pointer receiver; that star is not a wildcard.
+        pat = "(" + self.pattern[2:] if self.pattern.startswith("(*") else self.pattern
+        return any(ch in pat for ch in "*?[")
+
+    def matches(self, cand: Candidate) -> bool:
+        if cand.call is None:
+            return False
+        if self.pattern == "*":  # every call, resolvable or not
+            return True
+        if self.is_glob:
+            return any(fnmatch.fnmatchcase(t, self.target) for t in cand.call.targets)
+        return self.target in cand.call.targets
+
+    def prefilter(self, f: GoFile, pkg: PackageView) -> bool:
+        if self.is_glob:
+            return True
+        if self.pkg_path == pkg.importpath:
+            return True
+        return self.pkg_path in f.names_by_import.values() or self.pkg_path in f.dot_imports
+
+    def prefilter_bytes(self, src: bytes, importpath: str) -> bool:
+        return self.is_glob or _may_import(src, importpath, self.pkg_path)
+
+
+_CALL_PATTERN = re.compile(r"^(?:[^()\s]+|\(\*?[^()\s]+\)\.[^()\s.]+)$")
+
+
+def _build(value: Any, here: KeyPath, recurse: Recurse) -> JoinPoint:
+    if not _CALL_PATTERN.match(value):
+        raise JoinPointError(
+            here,
+            f"bad function-call pattern {value!r}: expected `import/path.Func`, "
+            f"`(import/path.Type).Method`, `(*import/path.Type).Method`, or a glob of those",
+        )
+    return FunctionCall.parse(value)
+
+
+KIND = Kind(
+    "function-call",
+    {
+        "description": (
+            "Calls of a function `import/path.Func`, or of a method "
+            "`(*import/path.Type).Method` / `(import/path.Type).Method` when the receiver's "
+            "type is visible in the source (parameter, receiver, `var x T`, `x := &T{}`, `x "
+            ":= T{}`, `x := new(T)`). Both forms match value and pointer receivers. Functions "
+            "of the package being rewritten are named by its own import path. Glob characters "
+            "(`*`, `?`, `[`) match resolved names; `*` alone matches every call, resolvable "
+            "or not."
+        ),
+        "type": "string",
+        "pattern": "^(\\*|.*[*?\\[].*|\\(\\*?[^()\\s]+\\.[A-Za-z_][A-Za-z0-9_]*\\)\\.[A-Za-z_][A-Za-z0-9_]*|[^()\\s]+\\.[A-Za-z_][A-Za-z0-9_]*)$",  # noqa: E501
+    },
+    _build,
+)

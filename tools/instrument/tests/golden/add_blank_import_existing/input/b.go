@@ -1,0 +1,5 @@
+package bi
+
+import "fmt"
+
+func B() { fmt.Println() }

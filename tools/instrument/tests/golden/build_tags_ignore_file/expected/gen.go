@@ -1,0 +1,7 @@
+//go:build ignore
+
+//trace:ignore
+
+package main
+
+func main() {}

@@ -1,0 +1,4 @@
+package tags
+
+// Lib has a doc comment.
+func Lib() {}

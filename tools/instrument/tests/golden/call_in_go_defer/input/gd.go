@@ -1,0 +1,9 @@
+package gd
+
+import "fmt"
+
+func F() {
+	defer fmt.Println("done")
+	go fmt.Println("async")
+	fmt.Println("sync")
+}

@@ -1,0 +1,6 @@
+package cg
+
+// #include <stdio.h>
+import "C"
+
+func Hello() {}

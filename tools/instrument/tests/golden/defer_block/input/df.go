@@ -1,0 +1,5 @@
+package df
+
+func F() {
+	println("body")
+}

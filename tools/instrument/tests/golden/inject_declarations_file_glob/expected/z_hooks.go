@@ -1,0 +1,3 @@
+package ij; import rt "example.com/instr/rt"
+
+func init() { rt.Register("example.com/app/ij") }

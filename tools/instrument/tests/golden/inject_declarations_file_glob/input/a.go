@@ -1,0 +1,3 @@
+package ij
+
+func A() {}

@@ -1,0 +1,3 @@
+package nf
+
+func F() {}

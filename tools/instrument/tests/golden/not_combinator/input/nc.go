@@ -1,0 +1,7 @@
+package nc
+
+func Keep() {}
+
+func skipMe() {}
+
+func String() string { return "" }

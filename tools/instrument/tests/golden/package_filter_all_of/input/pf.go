@@ -1,0 +1,7 @@
+package pf
+
+import "context"
+
+func A(ctx context.Context) {}
+
+func B() {}

@@ -1,0 +1,5 @@
+package pm
+
+func F() { println() }
+
+func G() {}

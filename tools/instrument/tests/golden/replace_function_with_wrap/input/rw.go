@@ -1,0 +1,8 @@
+package rf
+
+import "database/sql"
+
+func O(dsn string) {
+	db, _ := sql.Open("pg", dsn)
+	_ = db
+}

@@ -1,0 +1,3 @@
+package sh
+
+func rt() {}

@@ -1,0 +1,11 @@
+package se
+
+func Good() {
+}
+
+func Bad() {
+	x :=
+}
+
+func AlsoGood() {
+}

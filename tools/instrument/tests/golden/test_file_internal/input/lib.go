@@ -1,0 +1,3 @@
+package tf
+
+func Lib() int { return 1 }

@@ -1,0 +1,7 @@
+package wa
+
+import "net/http"
+
+func H(h http.Handler) {
+	http.Handle("/", h)
+}
