@@ -62,6 +62,11 @@ var helpers = map[string]func(){
 		defer Start()()
 		fmt.Printf("%T\n", otel.GetTracerProvider())
 	},
+	// Reports the header fields of the global propagator.
+	"propagator": func() {
+		defer Start()()
+		fmt.Println(strings.Join(otel.GetTextMapPropagator().Fields(), ","))
+	},
 }
 
 func TestMain(m *testing.M) {
@@ -209,5 +214,21 @@ func TestStartKeepsOffWhenDisabledOrProvidedOrNone(t *testing.T) {
 	if err != nil || !strings.Contains(out, "rules_go_instrument: tracing disabled") ||
 		!strings.Contains(out, "*global.tracerProvider") {
 		t.Errorf("unknown exporter: %q (%v), want one warning and the no-op provider", out, err)
+	}
+}
+
+func TestSamplerAndPropagatorsComeFromTheEnvironment(t *testing.T) {
+	r, out, err := runHelper(t, "exit", "OTEL_TRACES_SAMPLER=always_off")
+	if got := r.spans(); len(got) != 0 {
+		t.Errorf("OTEL_TRACES_SAMPLER=always_off: exported %v (%v, %s)", got, err, out)
+	}
+	for env, want := range map[string]string{
+		"OTEL_PROPAGATORS=":   "traceparent,tracestate,baggage",
+		"OTEL_PROPAGATORS=b3": "b3", // single-header B3, the spec's `b3`
+	} {
+		_, out, err := runHelper(t, "propagator", env)
+		if err != nil || !strings.Contains(out, want) {
+			t.Errorf("%s: propagator fields %q (%v), want %s", env, out, err, want)
+		}
 	}
 }
