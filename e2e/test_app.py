@@ -82,12 +82,13 @@ def built(app: Workspace) -> Built:
 
 def test_instrumented_binary_behaves_like_the_original(built: Built) -> None:
     plain = _run(built.plain)
-    instrumented = _run(built.instrumented)
+    # OTLP is the default exporter; with nothing to send to, it would report that.
+    instrumented = _run(built.instrumented, {"OTEL_TRACES_EXPORTER": "none"})
     assert instrumented.stdout == plain.stdout
     assert "2 orders" in plain.stdout
     # The embedded banner and the x_defs version survive the recompile.
     assert plain.stdout.startswith("orders v1 -- prices in cents (1.2.3)\n")
-    assert instrumented.stderr == ""  # tracing is off without OTEL_TRACES_EXPORTER
+    assert instrumented.stderr == ""
 
 
 def test_instrumented_binary_emits_nested_spans(built: Built) -> None:
@@ -121,6 +122,8 @@ def test_report_lists_the_injection_points(built: Built) -> None:
             found.add((match["rule"], match["file"], match["line"], match["target"]))
     assert found == {
         ("sdk-start-in-main", "cmd/orders/main.go", 22, "main"),
+        ("http-default-client", "cmd/orders/main.go", 22, "main"),
+        ("flush-before-exit", "cmd/orders/main.go", 26, "os.Exit"),
         ("span-from-directive", "cmd/orders/main.go", 31, "run"),
         ("span-from-directive", "pricing/pricing.go", 17, "Quote"),
         ("span-from-directive", "store/store.go", 22, "(*Store).Save"),
@@ -130,10 +133,12 @@ def test_report_lists_the_injection_points(built: Built) -> None:
 def test_binary_summary_names_every_injection_point(built: Built) -> None:
     summary = (built.bin / "cmd/orders/orders_instrumented.report.txt").read_text()
     assert summary.splitlines() == [
-        "Instrumentation of //cmd/orders:orders: 4 injection points in 3 packages"
+        "Instrumentation of //cmd/orders:orders: 6 injection points in 3 packages"
         " (0 unchanged, 1 excluded)",
         "  cmd/orders",
+        "    cmd/orders/main.go:22: main <- http-default-client [prepend-statements]",
         "    cmd/orders/main.go:22: main <- sdk-start-in-main [prepend-statements]",
+        "    cmd/orders/main.go:26: os.Exit <- flush-before-exit [replace-function]",
         "    cmd/orders/main.go:31: run <- span-from-directive [prepend-statements, defer]",
         "  example.com/app/pricing",
         "    pricing/pricing.go:17: Quote <- span-from-directive [prepend-statements, defer]",

@@ -56,6 +56,30 @@ def _output_groups(ctx, info, executable):
         groups["instrument_report"] = depset(summary, transitive = [info.reports])
     return OutputGroupInfo(**groups)
 
+def _glob_match(pattern, text):
+    """`*` matches any run of characters (`/` included); everything else itself."""
+    parts = pattern.split("*")
+    if len(parts) == 1:
+        return pattern == text
+    if not text.startswith(parts[0]) or not text.endswith(parts[-1]):
+        return False
+    if len(text) < len(parts[0]) + len(parts[-1]):
+        return False
+    position = len(parts[0])
+    end = len(text) - len(parts[-1])
+    for part in parts[1:-1]:
+        found = text.find(part, position, end)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+def _opted_out(ctx, importpath, profile):
+    """Tag `no-instrument` on the target, or a profile's exclude_packages glob."""
+    if "no-instrument" in getattr(ctx.rule.attr, "tags", []):
+        return True
+    return any([_glob_match(p, importpath) for p in getattr(profile, "exclude_packages", [])])
+
 def _trace_aspect_impl(target, ctx):
     if GoArchive not in target:
         return []
@@ -74,6 +98,15 @@ def _trace_aspect_impl(target, ctx):
             out_dir = ctx.label.name + "_instr_srcs",
         )
         return [_info(dep_targets, original, archives_by_label, [], [excluded])]
+
+    # Opted out: recompiled (its deps are instrumented) with an empty rule set.
+    if _opted_out(ctx, original.source.importpath, profile):
+        profile = struct(
+            rule_files = depset([ctx.file._no_rules]),
+            runtime_archives = profile.runtime_archives,
+            runtime_labels = profile.runtime_labels,
+            exclude_packages = profile.exclude_packages,
+        )
 
     def dep_archive(dep):
         return archives_by_label.get(dep.data.label, dep)
@@ -116,6 +149,10 @@ trace = aspect(
             default = "//tools/instrument:instrument",
             executable = True,
             cfg = "exec",
+        ),
+        "_no_rules": attr.label(
+            default = "//rules/private:no_rules.yaml",
+            allow_single_file = True,
         ),
         "_profile": attr.label(
             default = "//rules:profile",

@@ -13,6 +13,7 @@ def _instrumentation_profile_impl(ctx):
         rule_files = depset(ctx.files.rules, order = "preorder"),
         runtime_archives = runtime_archives,
         runtime_labels = runtime_labels,
+        exclude_packages = ctx.attr.exclude_packages,
     )]
 
 instrumentation_profile = rule(
@@ -27,6 +28,11 @@ are never rewritten: that would make the runtime depend on itself.""",
             allow_files = [".yaml", ".yml"],
             mandatory = True,
             doc = "YAML rule files (see //aspects:schema.json).",
+        ),
+        "exclude_packages": attr.string_list(
+            doc = """Import-path globs (`*` matches any run of characters, e.g.
+            `example.com/app/internal/*`) of packages that get no rules: they are
+            still recompiled against their instrumented dependencies, unchanged.""",
         ),
         "runtime": attr.label_list(
             providers = [GoArchive],

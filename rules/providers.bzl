@@ -6,6 +6,7 @@ InstrumentationProfileInfo = provider(
         "rule_files": "depset of YAML rule files, in the order they are applied",
         "runtime_archives": "list of GoArchive: every package the rules may import",
         "runtime_labels": "dict Label -> True: the runtime archives' whole closure, never rewritten",
+        "exclude_packages": "list of import-path globs whose packages get no rules (recompiled as they are)",
     },
 )
 

@@ -1,39 +1,39 @@
 package runtime
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"strings"
 	"testing"
 
-	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/codes"
+	sdkresource "go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+	semconv "go.opentelemetry.io/otel/semconv/v1.37.0"
 )
 
-func TestNewExporterChoosesByName(t *testing.T) {
-	for _, name := range []string{"", "none"} {
-		if exporter, err := newExporter(name, nil); exporter != nil || err != nil {
-			t.Errorf("newExporter(%q) = %v, %v; want no exporter", name, exporter, err)
-		}
-	}
-	var out bytes.Buffer
-	if exporter, err := newExporter("console", &out); exporter == nil || err != nil {
-		t.Errorf("newExporter(console) = %v, %v", exporter, err)
-	}
-	if _, err := newExporter("zipkin", nil); err == nil || !strings.Contains(err.Error(), "zipkin") {
-		t.Errorf("newExporter(zipkin) error = %v; want one naming the exporter", err)
-	}
+// exported holds what an SDK provider exported through the runtime's redactor.
+type exported struct{ *tracetest.InMemoryExporter }
+
+// Ended returns the exported spans in the order they ended.
+func (e exported) Ended() []sdktrace.ReadOnlySpan { return e.GetSpans().Snapshots() }
+
+// recording returns an SDK provider that exports synchronously, as the runtime
+// does (through redactingExporter), to memory.
+func recording(t *testing.T) (*sdktrace.TracerProvider, exported) {
+	t.Helper()
+	memory := tracetest.NewInMemoryExporter()
+	provider := sdktrace.NewTracerProvider(sdktrace.WithSyncer(redactingExporter{memory}))
+	t.Cleanup(func() { _ = provider.Shutdown(context.Background()) })
+	return provider, exported{memory}
 }
 
 func TestSpansNestAndRecordErrors(t *testing.T) {
-	recorder := tracetest.NewSpanRecorder()
-	otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(recorder)))
+	provider, recorder := recording(t)
+	tracer := provider.Tracer(InstrumentationName)
 
-	ctx, parent := StartSpan(context.Background(), "parent")
-	_, child := StartSpan(ctx, "child")
+	ctx, parent := tracer.Start(context.Background(), "parent")
+	_, child := tracer.Start(ctx, "child")
 	failure := errors.New("boom")
 	EndSpan(child, &failure)
 	var ok error
@@ -50,7 +50,58 @@ func TestSpansNestAndRecordErrors(t *testing.T) {
 	if childSpan.Status().Code != codes.Error || childSpan.Status().Description != "boom" {
 		t.Errorf("child status = %+v, want Error(boom)", childSpan.Status())
 	}
+	if len(childSpan.Events()) != 1 || childSpan.Events()[0].Name != "exception" {
+		t.Errorf("child events = %+v, want one exception", childSpan.Events())
+	}
 	if parentSpan.Status().Code != codes.Unset {
 		t.Errorf("parent status = %+v, want Unset", parentSpan.Status())
 	}
+}
+
+func serviceName(r *sdkresource.Resource) string {
+	value, _ := r.Set().Value(semconv.ServiceNameKey)
+	return value.AsString()
+}
+
+func TestServiceNameDefaultsToTheExecutableAndYieldsToTheEnvironment(t *testing.T) {
+	t.Setenv("OTEL_SERVICE_NAME", "")
+	t.Setenv("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=test")
+	r := newResource(context.Background())
+	if got, want := serviceName(r), executableName(); got != want || want == "" {
+		t.Errorf("service.name = %q, want the executable's name %q", got, want)
+	}
+	if value, _ := r.Set().Value("deployment.environment.name"); value.AsString() != "test" {
+		t.Errorf("OTEL_RESOURCE_ATTRIBUTES lost: %v", r)
+	}
+
+	t.Setenv("OTEL_RESOURCE_ATTRIBUTES", "service.name=from-attributes,team=x")
+	if got := serviceName(newResource(context.Background())); got != "from-attributes" {
+		t.Errorf("service.name = %q, want the one OTEL_RESOURCE_ATTRIBUTES sets", got)
+	}
+
+	t.Setenv("OTEL_SERVICE_NAME", "from-service-name")
+	if got := serviceName(newResource(context.Background())); got != "from-service-name" {
+		t.Errorf("service.name = %q, want OTEL_SERVICE_NAME's", got)
+	}
+}
+
+func TestRedactURLDropsQueryFragmentAndUserInfo(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://user:pw@api.example.com/v1/items?token=s3cret#frag": "https://api.example.com/v1/items",
+		"http://example.com/a?":           "http://example.com/a",
+		"http://example.com/plain":        "http://example.com/plain",
+		"http://[::1%zone/x?token=s3cret": "REDACTED",
+	} {
+		if got, _ := redactURL(raw); got != want {
+			t.Errorf("redactURL(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
+
+func names(spans []sdktrace.ReadOnlySpan) []string {
+	out := make([]string, len(spans))
+	for i, s := range spans {
+		out[i] = s.Name()
+	}
+	return out
 }
