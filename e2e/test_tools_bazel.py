@@ -25,10 +25,10 @@ def test_unreachable_debian_mirror_is_one_clear_error(tmp_path: Path) -> None:
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if "error" in line]
     assert errors == [
-        "tools/bazel: error: debootstrap of Debian sid from http://127.0.0.1:9/debian failed "
-        f"(no network to Debian's packages?); see {tmp_path}/cache/debootstrap.log"
+        "tools/bazel: error: downloading Debian sid from http://127.0.0.1:9/debian failed "
+        f"(no network to Debian's packages?); see {tmp_path}/cache/logs/mmdebstrap.log"
     ]
-    assert not (tmp_path / "cache" / "sysroot-v1").exists()
+    assert not list((tmp_path / "cache").glob("sysroot-v*"))
 
 
 def test_missing_python311_is_one_clear_error(tmp_path: Path) -> None:
