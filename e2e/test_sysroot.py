@@ -31,12 +31,11 @@ _PRIVATE_ENV = re.compile(
 )
 
 
-def _cache_root(home: Path | None = None) -> Path:
-    if home is None and os.environ.get("RGI_CACHE"):
+def _cache_root() -> Path:
+    """The cache tools/bazel uses here (its own default when RGI_CACHE is unset)."""
+    if os.environ.get("RGI_CACHE"):
         return Path(os.environ["RGI_CACHE"])
-    base = Path(os.environ.get("XDG_CACHE_HOME", "")) if home is None else Path()
-    if not str(base) or base == Path():
-        base = (home or Path.home()) / ".cache"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "rules_go_instrument"
 
 
@@ -231,11 +230,15 @@ def test_remove_sysroot_unmounts_an_older_sysroot_and_keeps_user_files(tmp_path:
 
 
 class _User:
-    """A throwaway non-root user with a home (path with a space) and a checkout in it."""
+    """A throwaway non-root user; its checkout and tools/bazel cache have spaces in their paths.
+
+    Its $HOME has none: Bazel's output root is under it, and Bazel itself warns that a
+    space there "will probably break the build" (gazelle's go_repository_tools does).
+    """
 
     def __init__(self, base: Path) -> None:
         self.name = f"rgi-e2e-{secrets.token_hex(3)}"
-        self.home = base / "home dir"
+        self.home = base / "home"
         subprocess.run(
             ["useradd", "--create-home", "--home-dir", str(self.home), self.name], check=True
         )
@@ -257,7 +260,9 @@ class _User:
             "USER": self.name,
             "LOGNAME": self.name,
             "PATH": f"{go_bin}:/usr/local/bin:/usr/bin:/bin",
+            "RGI_CACHE": str(self.home / "rgi cache"),
         }
+        self.cache = Path(self.env["RGI_CACHE"])
 
     def run(self, *argv: str, cwd: Path, timeout: int = 1800) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -299,6 +304,14 @@ class _User:
 def user() -> Iterator[_User]:
     if os.geteuid() != 0:
         pytest.skip("needs root to make a user")
+    if not (shutil.which("mmdebstrap") and shutil.which("newuidmap")):
+        # Root's first tools/bazel call installs them (a user would be told to ask).
+        subprocess.run(
+            [str(BAZEL), "info", "release"],
+            capture_output=True,
+            check=True,
+            env={**os.environ, "RGI_FORCE_SYSROOT": "1"},
+        )
     base = Path(tempfile.mkdtemp(prefix="rgi e2e ", dir="/tmp"))
     base.chmod(0o755)
     made = _User(base)
@@ -323,7 +336,7 @@ def test_non_root_user_builds_smoke_from_paths_with_spaces(user: _User) -> None:
     # Outputs are at the same absolute paths on the host, and belong to the user.
     binary = smoke / "bazel-bin" / "cmd" / "smoke" / "smoke_" / "smoke"
     assert user.run(str(binary), "host", cwd=smoke).stdout.startswith("hello, host (")
-    cache = _cache_root(user.home)
+    cache = user.cache
     sysroot = _sysroot_from_help(user.env, user.name)
     assert (sysroot / "usr" / "bin" / "bazel").stat().st_uid == user.uid
     holder = _holder_of(cache, smoke)
@@ -344,3 +357,13 @@ def test_non_root_user_builds_smoke_from_paths_with_spaces(user: _User) -> None:
     assert home_canary.read_text() == "keep me" and tmp_canary.read_text() == "keep me"
     assert (user.checkout / "MODULE.bazel").is_file()
     shutil.rmtree(tmp_canary.parent)
+
+
+def test_bazel_from_the_root_directory_binds_nothing_over_the_sysroot(sysroot_in_use: None) -> None:
+    result = subprocess.run(
+        [str(BAZEL), "info", "release"], cwd="/", capture_output=True, text=True, timeout=1800
+    )
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[-1] == (
+        "tools/bazel: error: cannot run the sysroot's Bazel in / (a system directory)"
+    )

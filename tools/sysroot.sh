@@ -62,12 +62,21 @@ ensure_host_tools() {
   is_root || die "no Bazel >= 7.1 on PATH and the sysroot fallback needs ${missing[*]}: ask an admin to 'apt-get install ${HOST_PACKAGES[*]}'"
   local apt_log="$log_dir/host-apt.log"
   log "installing ${missing[*]} with apt-get (log: $apt_log)..."
-  # The package lists may be missing or stale on a fresh machine: update once then.
+  # The package lists may be missing or stale on a fresh machine: update once then
+  # (a snapshot mirror's security suite is past its Valid-Until: retry relaxed).
   {
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" \
-      || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; }
+    apt_install "${missing[@]}" || {
+      apt-get update -q || apt-get -o Acquire::Check-Valid-Until=false update -q
+      apt_install "${missing[@]}"
+    }
   } >>"$apt_log" 2>&1 || die "'apt-get install ${missing[*]}' failed on this machine; see $apt_log"
   for package in "${missing[@]}"; do echo "installed $package" >>"$log_dir/host-changes.log"; done
+  command -v mmdebstrap >/dev/null && command -v newuidmap >/dev/null \
+    || die "apt-get installed ${missing[*]} but mmdebstrap or newuidmap is still not on PATH; see $apt_log"
+}
+
+apt_install() {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
 }
 
 make_sysroot() {
@@ -206,10 +215,14 @@ if not prefixes & system:
         print(f"ro:{prefix}")
 else:
     print(f"rofile:{exe}")
-    for entry in sys.path:
-        path = os.path.realpath(entry) if entry else ""
+    bound = []
+    for entry in sorted(filter(None, sys.path)):
+        path = os.path.realpath(entry)
         inside = sysroot + path
+        if any(path.startswith(f"{done}/") for done in bound) or path in system:
+            continue
         if os.path.isdir(path) and not (os.path.isdir(inside) and os.listdir(inside)):
+            bound.append(path)
             print(f"ro:{path}")
 print(f"bin:{os.path.dirname(exe)}")
 EOF
@@ -284,7 +297,8 @@ run_in_sysroot() {
   flock 9
   holder_pid="$(live_holder "$state")" || start_holder "$state" "$bazel_ws"
   local enter=(nsenter -t "$holder_pid" -m)
-  is_root || enter=(nsenter -t "$holder_pid" -U -m)
+  # Our uid already maps to root there: keep it (setgroups is denied in that namespace).
+  is_root || enter=(nsenter -t "$holder_pid" -U -m --preserve-credentials)
   export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$(sed -n 's/^bin://p' <<<"$python_specs"):$go_root/bin"
   local inner='exec 9>&-; cd "$0" && exec /usr/bin/bazel "$@"'
   command="$(bazel_command "$@")"
