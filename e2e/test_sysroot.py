@@ -305,13 +305,20 @@ def user() -> Iterator[_User]:
     if os.geteuid() != 0:
         pytest.skip("needs root to make a user")
     if not (shutil.which("mmdebstrap") and shutil.which("newuidmap")):
-        # Root's first tools/bazel call installs them (a user would be told to ask).
-        subprocess.run(
-            [str(BAZEL), "info", "release"],
-            capture_output=True,
-            check=True,
-            env={**os.environ, "RGI_FORCE_SYSROOT": "1"},
-        )
+        # Root's first provisioning installs them (a user is told to ask an admin);
+        # an unreachable mirror stops it right after that step.
+        with tempfile.TemporaryDirectory(prefix="rgi-host-tools-") as cache:
+            subprocess.run(
+                [str(BAZEL), "info", "release"],
+                capture_output=True,
+                timeout=600,
+                env={
+                    **os.environ,
+                    "RGI_FORCE_SYSROOT": "1",
+                    "RGI_CACHE": cache,
+                    "RGI_DEBIAN_MIRROR": "http://127.0.0.1:9/debian",
+                },
+            )
     base = Path(tempfile.mkdtemp(prefix="rgi e2e ", dir="/tmp"))
     base.chmod(0o755)
     made = _User(base)

@@ -44,6 +44,10 @@ def test_missing_python311_is_one_clear_error(tmp_path: Path) -> None:
     )
 
 
+def _without_forced_sysroot() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "RGI_FORCE_SYSROOT"}
+
+
 def _fake_bazel(bin_dir: Path, version: str) -> Path:
     """A `bazel` on PATH that reports a version and echoes what it was asked."""
     bin_dir.mkdir(exist_ok=True)
@@ -63,7 +67,7 @@ def test_a_bazel_on_path_of_7_1_or_newer_is_used(tmp_path: Path) -> None:
         [str(BAZEL), "info", "release"],
         capture_output=True,
         text=True,
-        env={**os.environ, "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"},
+        env={**_without_forced_sysroot(), "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"},
     )
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
@@ -79,7 +83,7 @@ def test_a_too_old_bazel_on_path_is_reported_not_skipped_in_silence(tmp_path: Pa
         capture_output=True,
         text=True,
         env={
-            **os.environ,
+            **_without_forced_sysroot(),
             "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}",
             "RGI_CACHE": str(tmp_path / "cache"),
             "RGI_NO_PROVISION": "1",

@@ -352,7 +352,7 @@ ${mounted:-    none}
   host packages tools/bazel installed: $(sed -n 's/^installed //p' "$log_dir/host-changes.log" 2>/dev/null | paste -sd' ' | grep . || echo none)
 To remove it: 'make clean', or 'tools/bazel --remove-sysroot' (shuts those servers down,
 then deletes every sysroot here without following any mount); after that,
-'rm -rf $cache_root' is safe too.
+'rm -rf $(printf '%q' "$cache_root")' is safe too.
 EOF
 }
 
