@@ -32,6 +32,9 @@ unit: $(VENV_STAMP)
 e2e: $(VENV_STAMP)
 	$(PYTEST) -q e2e
 
+# Bazel's outputs, then the sysroot tools/bazel made (never through a mount); a
+# machine without a sysroot is not provisioned just to be cleaned.
 clean:
 	rm -rf $(VENV)
-	for w in . e2e/*/; do (cd $$w && $(BAZEL) clean --expunge 2>/dev/null || true); done
+	for w in . e2e/*/; do (cd $$w && RGI_NO_PROVISION=1 $(BAZEL) clean --expunge 2>/dev/null || true); done
+	$(BAZEL) --remove-sysroot
