@@ -130,15 +130,22 @@ write_version_rc() {
 }
 
 module_is_stamped() {
-  grep -q "^    version = \"$1\"," "$cache_root/modules/rules_go@v$1/MODULE.bazel" 2>/dev/null
+  sed -n '/^module($/,/^)/p' "$cache_root/modules/rules_go@v$1/MODULE.bazel" 2>/dev/null \
+    | grep -q "^    version = \"$1\",$"
 }
 
 # The Bazel Central Registry stamps a module's version into its MODULE.bazel
 # (rules_go's own has none); the aspect reads it to check the supported range.
 stamp_module_version() {
   local module_file="$1" version="$2"
-  grep -q "^    version = " "$module_file" && return 0
-  sed -i "0,/^module(\$/s//module(\n    version = \"$version\",/" "$module_file"
+  # Only inside the module(...) call; some releases carry "0.0.0" there.
+  awk -v v="$version" '
+    !done && /^module\($/ { inside = 1; print; print "    version = \"" v "\","; next }
+    inside && /^    version = / { next }
+    inside && /^\)/ { inside = 0; done = 1 }
+    { print }
+  ' "$module_file" >"$module_file.stamped"
+  mv "$module_file.stamped" "$module_file"
 }
 
 # rules_go < 0.60's go_sdk extension must download go.dev's list of Go SDKs

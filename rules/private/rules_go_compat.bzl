@@ -18,7 +18,7 @@ Supported: rules_go 0.57.0 to 0.62.x. The differences that matter to the aspect:
 rules_go does not know its own version (`RULES_GO_VERSION` in go/def.bzl is
 stale), so `@rgi_rules_go_version` reads it from rules_go's MODULE.bazel
 (which the Bazel Central Registry stamps); a rules_go from a git or archive
-override has none and is not checked.
+override has none, or the placeholder "0.0.0", and is not checked.
 """
 
 load("@bazel_skylib//lib:structs.bzl", "structs")
@@ -70,7 +70,9 @@ def unsupported_rules_go_message(version):
         A one-line error message, or None.
     """
     parsed = _parse_version(version)
-    if parsed == None or (parsed >= OLDEST_SUPPORTED and parsed <= NEWEST_SUPPORTED):
+
+    # "0.0.0" is the placeholder in some releases' own MODULE.bazel: unknown.
+    if parsed == None or parsed == (0, 0) or (parsed >= OLDEST_SUPPORTED and parsed <= NEWEST_SUPPORTED):
         return None
     return ("rules_go_instrument supports rules_go {}, but this build resolved rules_go {}; " +
             "pin a supported one with bazel_dep(name = \"rules_go\", version = ...) in your " +
