@@ -22,12 +22,13 @@ $(VENV_STAMP): tools/instrument/requirements_lock.txt tools/instrument/requireme
 	touch $@
 
 lint: $(VENV_STAMP)
-	$(VENV)/bin/ruff check tools/instrument tools/demo tools/offline e2e bench
-	$(VENV)/bin/ruff format --check tools/instrument tools/demo tools/offline e2e bench
+	$(VENV)/bin/ruff check tools/instrument tools/demo tools/offline tools/docs e2e bench
+	$(VENV)/bin/ruff format --check tools/instrument tools/demo tools/offline tools/docs e2e bench
 
 # pytest exits 5 when it collects nothing: that is a failure here, not a pass.
 unit: $(VENV_STAMP)
 	PYTHONPATH=tools/instrument $(PYTEST) -q tools/instrument/tests
+	$(PYTEST) -q tools/docs/tests
 
 e2e: $(VENV_STAMP)
 	$(PYTEST) -q e2e

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ class Workspace:
 
     root: Path
     startup_options: tuple[str, ...] = ()
+    env: dict[str, str] = field(default_factory=dict)
 
     def bazel(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
@@ -26,6 +28,7 @@ class Workspace:
             capture_output=True,
             text=True,
             timeout=1800,
+            env={**os.environ, **self.env} if self.env else None,
         )
         if check and result.returncode != 0:
             pytest.fail(

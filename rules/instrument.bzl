@@ -7,6 +7,7 @@
 load("@rules_go//go:def.bzl", "GoArchive")
 load("//rules/private:go_compile.bzl", "go_for_target", "link")
 load("//rules/private:instrument_package.bzl", "instrument_package")
+load("//rules/private:rules_go_compat.bzl", "ASPECT_ATTRS", "ASPECT_FRAGMENTS", "ASPECT_TOOLCHAINS")
 load("//rules/private:rewrite.bzl", "emit_summary", "write_excluded_report")
 load("//rules/private:test_link.bzl", "instrument_test")
 load(":providers.bzl", "GoInstrumentInfo", "InstrumentationProfileInfo")
@@ -142,7 +143,12 @@ def _trace_aspect_impl(target, ctx):
 
 trace = aspect(
     implementation = _trace_aspect_impl,
-    doc = "Rewrites every Go package reachable through deps/embed and relinks binaries and tests.",
+    doc = """Rewrites every Go package reachable through deps/embed and relinks binaries and tests.
+
+The profile applied is the `@rules_go_instrument//rules:profile` label_flag
+(default `//aspects:trace`). Output groups: `instrumented` (executables of
+go_binary / go_test), `instrument_report`, `instrument_srcs`, `instrument_map`.
+Requires rules_go 0.57.0 to 0.62.x.""",
     attr_aspects = ["deps", "embed"],
     attrs = {
         "_instrumenter": attr.label(
@@ -158,8 +164,9 @@ trace = aspect(
             default = "//rules:profile",
             providers = [InstrumentationProfileInfo],
         ),
-    },
+    } | ASPECT_ATTRS,
+    fragments = ASPECT_FRAGMENTS,
     # rules_go 0.60 advertises GoInfo on go_library but nothing on go_binary,
     # so required_providers cannot select Go targets: the implementation does.
-    toolchains = ["@rules_go//go:toolchain"],
+    toolchains = ASPECT_TOOLCHAINS,
 )

@@ -56,9 +56,25 @@ _go_instrumented_binary = _instrumented_rule(test = False)
 _go_instrumented_test = _instrumented_rule(test = True)
 
 def go_instrumented_binary(name, binary, profile = None, **kwargs):
-    """`bazel run`-able instrumented build of the go_binary `binary`."""
+    """`bazel run`-able instrumented build of a go_binary.
+
+    Args:
+        name: name of the target; `bazel run :name` runs the instrumented executable.
+        binary: label of the go_binary to instrument (the `trace` aspect applies to it).
+        profile: label of an instrumentation_profile; default: the
+            `@rules_go_instrument//rules:profile` flag (`//aspects:trace`).
+        **kwargs: common rule attributes (tags, visibility, ...).
+    """
     _go_instrumented_binary(name = name, target = binary, profile = profile, **kwargs)
 
 def go_instrumented_test(name, test, profile = None, **kwargs):
-    """`bazel test`-able instrumented build of the go_test `test`."""
+    """`bazel test`-able instrumented build of a go_test.
+
+    Args:
+        name: name of the test target; `bazel test :name` runs the instrumented test.
+        test: label of the go_test to instrument (internal and external test packages).
+        profile: label of an instrumentation_profile; default: the
+            `@rules_go_instrument//rules:profile` flag (`//aspects:trace`).
+        **kwargs: common test attributes (size, tags, env, ...).
+    """
     _go_instrumented_test(name = name, target = test, profile = profile, **kwargs)
