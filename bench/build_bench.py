@@ -88,15 +88,18 @@ def p2_incremental(app: Path, runs: int, scratch: Path) -> list[Row]:
     bazel = _fresh_bazel(app, scratch, "incremental")
     results: dict[tuple[str, ...], Timings] = {}
     ran: dict[tuple[str, ...], list[str]] = {}
+    variants = ((), TRACE, INSTRUMENTED_ONLY)
+    for flags in variants:
+        results[flags] = Timings(bazel.shown("build", *flags, "//cmd/orders"))
     try:
-        for flags in ((), TRACE, INSTRUMENTED_ONLY):
-            timings = results[flags] = Timings(bazel.shown("build", *flags, "//cmd/orders"))
-            for index in range(runs):
+        # Variants interleaved run by run, so a change in the machine's load between
+        # runs weighs on every variant alike.
+        for index in range(runs):
+            for flags in variants:
                 bazel.run("build", *NO_CACHE, *flags, "//cmd/orders")  # warm, from the original
                 log = scratch / f"p2-{index}.json"
-                timings.seconds.append(_edit_and_build(bazel, flags, log))
+                results[flags].seconds.append(_edit_and_build(bazel, flags, log))
                 ran[flags] = executed(log)
-            bazel.run("build", *NO_CACHE, *flags, "//cmd/orders")
     finally:
         bazel.shutdown()
         remove_tree(bazel.output_base)
