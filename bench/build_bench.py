@@ -32,28 +32,33 @@ def _fresh_bazel(app: Path, scratch: Path, name: str) -> Bazel:
     return Bazel(app, Path(tempfile.mkdtemp(prefix=f"{name}-", dir=scratch)))
 
 
-def _cold(app: Path, flags: tuple[str, ...], target: str, runs: int, scratch: Path) -> Timings:
-    timings = Timings(Bazel(app, Path("OB")).shown("build", *NO_CACHE, *flags, target))
-    for index in range(runs):
-        bazel = _fresh_bazel(app, scratch, f"cold{index}")
-        try:
-            # Fetch every repository (the aspect's too) and restart the server: the clock
-            # then covers start-up, analysis and execution, not downloads.
-            bazel.run("build", "--nobuild", *NO_CACHE, *TRACE, target)
-            bazel.shutdown()
-            timings.seconds.append(bazel.run("build", *NO_CACHE, *flags, target))
-        finally:
-            bazel.shutdown()
-            remove_tree(bazel.output_base)
-        print(f"  P1 {' '.join(flags) or 'plain'} run {index + 1}: {timings.seconds[-1]:.1f}s")
-    return timings
+def _cold_once(app: Path, flags: tuple[str, ...], target: str, scratch: Path) -> float:
+    bazel = _fresh_bazel(app, scratch, "cold")
+    try:
+        # Fetch every repository (the aspect's too) and restart the server: the clock
+        # then covers start-up, analysis and execution, not downloads.
+        bazel.run("build", "--nobuild", *NO_CACHE, *TRACE, target)
+        bazel.shutdown()
+        return bazel.run("build", *NO_CACHE, *flags, target)
+    finally:
+        bazel.shutdown()
+        remove_tree(bazel.output_base)
 
 
 def p1_cold(app: Path, runs: int, scratch: Path) -> list[Row]:
     """Cold builds of //... : --config=trace and instrumented-only, each over plain."""
-    plain = _cold(app, (), "//...", runs, scratch)
-    trace = _cold(app, TRACE, "//...", runs, scratch)
-    only = _cold(app, INSTRUMENTED_ONLY, "//...", runs, scratch)
+    variants = ((), TRACE, INSTRUMENTED_ONLY)
+    timings = {
+        flags: Timings(Bazel(app, Path("OB")).shown("build", *NO_CACHE, *flags, "//..."))
+        for flags in variants
+    }
+    # Interleaved run by run, so a change in the machine's load weighs on every variant.
+    for index in range(runs):
+        for flags in variants:
+            seconds = _cold_once(app, flags, "//...", scratch)
+            timings[flags].seconds.append(seconds)
+            print(f"  P1 {' '.join(flags) or 'plain'} run {index + 1}: {seconds:.1f}s")
+    plain, trace, only = (timings[flags] for flags in variants)
     return [
         Row("P1", "cold build, --config=trace / plain", ratio(trace, plain), (trace.command,)),
         Row(
