@@ -9,7 +9,7 @@ VENV_STAMP := $(VENV)/.installed
 BAZEL := $(CURDIR)/tools/bazel
 PYTEST := $(VENV)/bin/python -m pytest
 
-.PHONY: demo test unit e2e lint clean
+.PHONY: demo test unit e2e lint clean bench
 
 demo:
 	tools/demo/demo.sh
@@ -32,6 +32,10 @@ unit: $(VENV_STAMP)
 
 e2e: $(VENV_STAMP)
 	$(PYTEST) -q e2e
+
+# Not part of `make test`: build-cost ratios for people to read (bench/run.py, README).
+bench: $(VENV_STAMP)
+	$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 # Bazel's outputs, then the sysroot tools/bazel made (never through a mount); a
 # machine without a sysroot is not provisioned just to be cleaned.

@@ -1,0 +1,168 @@
+"""Shared pieces of `make bench`: timings, Bazel runs, execution logs, the printed table."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def checkout(destination: Path) -> Path:
+    """A copy of the working tree's files (what a clone would hold): benchmarks edit
+    sources, and must never do it under a developer's or a test's feet."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, (entry.decode() for entry in listed)):
+        source = REPO_ROOT / name
+        if source.is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def machine() -> str:
+    """One line naming the machine the figures come from."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (
+        f"{platform.node()}: {os.cpu_count()} x {cpu}, {mem_gib:.0f} GiB, "
+        f"{platform.system()} {platform.release()}, load average at start {load}"
+    )
+
+
+@dataclass
+class Timings:
+    """Wall-clock seconds of repeated runs of one command."""
+
+    command: str
+    seconds: list[float] = field(default_factory=list)
+
+    @property
+    def min(self) -> float:
+        return min(self.seconds)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def __str__(self) -> str:
+        return f"min {self.min:.1f}s median {self.median:.1f}s (n={len(self.seconds)})"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure of the table: what, the value, and how it was measured."""
+
+    figure: str
+    what: str
+    value: str
+    commands: tuple[str, ...]
+
+
+def ratio(numerator: Timings, denominator: Timings) -> str:
+    """'x.xx (min) / x.xx (median)' of two timings measured in the same run."""
+    return (
+        f"{numerator.min / denominator.min:.2f} (min) / "
+        f"{numerator.median / denominator.median:.2f} (median)"
+    )
+
+
+def print_table(rows: Sequence[Row], header: str) -> None:
+    print(header)
+    print(f"{'':-<100}")
+    for row in rows:
+        print(f"{row.figure:4} {row.what}")
+        print(f"     = {row.value}")
+        for command in row.commands:
+            print(f"       $ {command}")
+    print(f"{'':-<100}", flush=True)
+
+
+@dataclass(frozen=True)
+class Bazel:
+    """tools/bazel in one workspace with one output base."""
+
+    workspace: Path
+    output_base: Path
+    env: tuple[tuple[str, str], ...] = ()
+
+    def command(self, *args: str) -> list[str]:
+        # The checkout's own tools/bazel: it reads and writes that checkout's files.
+        bazel = self.workspace.parent.parent / "tools" / "bazel"
+        return [str(bazel), f"--output_base={self.output_base}", *args]
+
+    def run(self, *args: str) -> float:
+        """Run Bazel; return its wall-clock seconds; fail loudly on a failed build."""
+        start = time.perf_counter()
+        result = subprocess.run(
+            self.command(*args),
+            cwd=self.workspace,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **dict(self.env)},
+        )
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0:
+            raise RuntimeError(f"{shlex.join(self.command(*args))} failed: {result.stderr[-1500:]}")
+        return elapsed
+
+    def shutdown(self) -> None:
+        subprocess.run(self.command("shutdown"), cwd=self.workspace, capture_output=True)
+
+    def shown(self, *args: str) -> str:
+        """The command as a user would type it (output base elided)."""
+        return f"(cd e2e/{self.workspace.name} && bazel {shlex.join(args)})"
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a scratch tree, Bazel's read-only output directories included."""
+    subprocess.run(["chmod", "-R", "u+w", str(path)], capture_output=True)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def json_stream(text: str) -> Iterator[dict]:
+    """The objects of a concatenated-JSON file (Bazel's --execution_log_json_file)."""
+    decoder = json.JSONDecoder()
+    index = 0
+    while True:
+        while index < len(text) and text[index].isspace():
+            index += 1
+        if index >= len(text):
+            return
+        value, index = decoder.raw_decode(text, index)
+        yield value
+
+
+def spawns(log: Path) -> list[dict]:
+    return list(json_stream(log.read_text()))
+
+
+def executed(log: Path) -> list[str]:
+    """'Mnemonic target' of every spawn that really ran (no cache hit), sorted."""
+    return sorted(
+        f"{spawn['mnemonic']} {spawn.get('targetLabel', '')}"
+        for spawn in spawns(log)
+        if not spawn.get("cacheHit")
+    )

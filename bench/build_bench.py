@@ -1,0 +1,167 @@
+"""P1-P3: what the `trace` aspect costs a Bazel build of e2e/app, as ratios to a plain build.
+
+P1 cold: a new output base per run, `--disk_cache=`, no remote cache; the repository cache
+  is warm and the repositories are fetched (and the server restarted) before the clock starts.
+P2 incremental: one leaf function body edited in place (a new value every run), rebuilt,
+  restored; the actions that ran come from the execution log.
+P3 remote cache: BuildGrid filled by one build, `clean --expunge`, the hit rate of the rebuild.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from bench_lib import REPO_ROOT, Bazel, Row, Timings, executed, ratio, remove_tree, spawns
+
+sys.path.insert(0, str(REPO_ROOT / "e2e"))
+from remote_cache_server import buildgrid  # noqa: E402
+
+NO_CACHE = ("--disk_cache=",)
+TRACE = ("--config=trace",)
+INSTRUMENTED_ONLY = ("--config=trace", "--output_groups=instrumented")
+LEAF = Path("pricing") / "pricing.go"
+LEAF_BODY = "\treturn 1\n"
+INSTRUMENTED_MNEMONICS = {"GoInstrument", "GoInstrumentSummary", "GoCompilePkg", "GoLink"}
+
+
+def _fresh_bazel(app: Path, scratch: Path, name: str) -> Bazel:
+    return Bazel(app, Path(tempfile.mkdtemp(prefix=f"{name}-", dir=scratch)))
+
+
+def _cold_once(app: Path, flags: tuple[str, ...], target: str, scratch: Path) -> float:
+    bazel = _fresh_bazel(app, scratch, "cold")
+    try:
+        # Fetch every repository (the aspect's too) and restart the server: the clock
+        # then covers start-up, analysis and execution, not downloads.
+        bazel.run("build", "--nobuild", *NO_CACHE, *TRACE, target)
+        bazel.shutdown()
+        return bazel.run("build", *NO_CACHE, *flags, target)
+    finally:
+        bazel.shutdown()
+        remove_tree(bazel.output_base)
+
+
+def p1_cold(app: Path, runs: int, scratch: Path) -> list[Row]:
+    """Cold builds of //... : --config=trace and instrumented-only, each over plain."""
+    variants = ((), TRACE, INSTRUMENTED_ONLY)
+    timings = {
+        flags: Timings(Bazel(app, Path("OB")).shown("build", *NO_CACHE, *flags, "//..."))
+        for flags in variants
+    }
+    # Interleaved run by run, so a change in the machine's load weighs on every variant.
+    for index in range(runs):
+        for flags in variants:
+            seconds = _cold_once(app, flags, "//...", scratch)
+            timings[flags].seconds.append(seconds)
+            print(f"  P1 {' '.join(flags) or 'plain'} run {index + 1}: {seconds:.1f}s")
+    plain, trace, only = (timings[flags] for flags in variants)
+    return [
+        Row("P1", "cold build, --config=trace / plain", ratio(trace, plain), (trace.command,)),
+        Row(
+            "P1",
+            "cold build, instrumented-only output group / plain",
+            ratio(only, plain),
+            (only.command,),
+        ),
+        Row("P1", "cold build, plain (the denominator)", str(plain), (plain.command,)),
+        Row("P1", "cold build, --config=trace", str(trace), ()),
+        Row("P1", "cold build, instrumented-only", str(only), ()),
+    ]
+
+
+def _edit_and_build(bazel: Bazel, flags: tuple[str, ...], log: Path) -> float:
+    leaf = bazel.workspace / LEAF
+    original = leaf.read_text()
+    edited = original.replace(LEAF_BODY, f"\treturn {2 + uuid.uuid4().int % 10**9}\n", 1)
+    if edited == original:
+        raise RuntimeError(f"{leaf}: no '{LEAF_BODY.strip()}' to edit")
+    try:
+        leaf.write_text(edited)
+        return bazel.run(
+            "build", *NO_CACHE, *flags, f"--execution_log_json_file={log}", "//cmd/orders"
+        )
+    finally:
+        leaf.write_text(original)
+
+
+def p2_incremental(app: Path, runs: int, scratch: Path) -> list[Row]:
+    """One leaf function edited: rebuild time with the aspect over without, and what ran."""
+    bazel = _fresh_bazel(app, scratch, "incremental")
+    results: dict[tuple[str, ...], Timings] = {}
+    ran: dict[tuple[str, ...], list[str]] = {}
+    variants = ((), TRACE, INSTRUMENTED_ONLY)
+    for flags in variants:
+        results[flags] = Timings(bazel.shown("build", *flags, "//cmd/orders"))
+    try:
+        # Variants interleaved run by run, so a change in the machine's load between
+        # runs weighs on every variant alike.
+        for index in range(runs):
+            for flags in variants:
+                bazel.run("build", *NO_CACHE, *flags, "//cmd/orders")  # warm, from the original
+                log = scratch / f"p2-{index}.json"
+                results[flags].seconds.append(_edit_and_build(bazel, flags, log))
+                ran[flags] = executed(log)
+    finally:
+        bazel.shutdown()
+        remove_tree(bazel.output_base)
+    plain = results[()]
+    return [
+        Row(
+            "P2",
+            "edit one leaf function, rebuild: --config=trace / plain",
+            ratio(results[TRACE], plain),
+            (results[TRACE].command, f"edit e2e/app/{LEAF}: {LEAF_BODY.strip()}"),
+        ),
+        Row(
+            "P2",
+            "the same, instrumented-only output group / plain",
+            ratio(results[INSTRUMENTED_ONLY], plain),
+            (results[INSTRUMENTED_ONLY].command,),
+        ),
+        Row("P2", "plain incremental (the denominator)", str(plain), (plain.command,)),
+        Row("P2", "actions run, plain", ", ".join(ran[()]), ()),
+        Row("P2", "actions run, --config=trace", ", ".join(ran[TRACE]), ()),
+    ]
+
+
+def p3_remote_cache(app: Path, scratch: Path) -> list[Row]:
+    """Remote-cache hit rate of the instrumented build after clean --expunge (BuildGrid)."""
+    bazel = _fresh_bazel(app, scratch, "remote")
+    log = scratch / "p3.json"
+    with buildgrid(Path(tempfile.mkdtemp(prefix="buildgrid-", dir=scratch))) as cache:
+        flags = (*TRACE, "--config=ci", *cache.bazel_flags(), "//...")
+        try:
+            bazel.run("build", *flags)
+            bazel.run("clean", "--expunge")
+            bazel.run("build", *flags, f"--execution_log_json_file={log}")
+        finally:
+            bazel.shutdown()
+            remove_tree(bazel.output_base)
+    all_spawns = spawns(log)
+    hits = Counter(spawn["mnemonic"] for spawn in all_spawns if spawn.get("cacheHit"))
+    total = Counter(spawn["mnemonic"] for spawn in all_spawns)
+    instr_hits = sum(hits[m] for m in INSTRUMENTED_MNEMONICS)
+    instr_total = sum(total[m] for m in INSTRUMENTED_MNEMONICS)
+    command = (
+        bazel.shown("build", *TRACE, "--config=ci", "--remote_cache=grpc://...", *NO_CACHE, "//...")
+        + "; bazel clean --expunge; the same again"
+    )
+    return [
+        Row(
+            "P3",
+            f"remote hits after clean --expunge, {'/'.join(sorted(INSTRUMENTED_MNEMONICS))}",
+            f"{instr_hits}/{instr_total} = {100 * instr_hits / max(instr_total, 1):.0f}%",
+            (command,),
+        ),
+        Row(
+            "P3",
+            "remote hits after clean --expunge, every spawn",
+            f"{sum(hits.values())}/{sum(total.values())}"
+            f" ({', '.join(f'{m} {hits[m]}/{n}' for m, n in sorted(total.items()))})",
+            (),
+        ),
+    ]

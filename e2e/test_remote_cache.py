@@ -1,0 +1,204 @@
+"""A real REAPI remote cache (BuildGrid): instrumented builds are exact cache hits.
+
+The instrumented build of e2e/app fills an empty BuildGrid from a new output base. After
+`bazel clean --expunge`, and from a second checkout at another path with another $HOME
+(a CI runner vs a laptop), the same build executes no spawn at all: GoInstrument, the
+compiles, the links and rules_go's GoStdlib are all remote cache hits. Counts come from
+Bazel's execution log, never from its text output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import REPO_ROOT, Workspace
+from remote_cache_server import RemoteCache, buildgrid, cache_root
+
+# --symlink_prefix=/: no bazel-* links, so e2e/app's keep pointing at its usual output base.
+BUILD = ("build", "--config=trace", "--symlink_prefix=/", "//...")
+# The actions the promise is about; every other spawn must hit too.
+INSTRUMENTED_MNEMONICS = ("GoInstrument", "GoInstrumentSummary", "GoCompilePkg", "GoLink")
+
+
+def _json_stream(text: str) -> Iterator[dict]:
+    decoder = json.JSONDecoder()
+    index = 0
+    while True:
+        while index < len(text) and text[index].isspace():
+            index += 1
+        if index >= len(text):
+            return
+        value, index = decoder.raw_decode(text, index)
+        yield value
+
+
+@dataclass(frozen=True)
+class Spawn:
+    """One spawn of an execution log, keyed by what it produces."""
+
+    mnemonic: str
+    target: str
+    outputs: tuple[str, ...]
+    cache_hit: bool
+    runner: str
+    raw: dict
+
+    @property
+    def key(self) -> tuple[str, str, tuple[str, ...]]:
+        return (self.mnemonic, self.target, self.outputs)
+
+
+def _spawns(log: Path) -> list[Spawn]:
+    return [
+        Spawn(
+            mnemonic=raw["mnemonic"],
+            target=raw.get("targetLabel", ""),
+            outputs=tuple(sorted(raw.get("listedOutputs", []))),
+            cache_hit=bool(raw.get("cacheHit")),
+            runner=raw.get("runner", ""),
+            raw=raw,
+        )
+        for raw in _json_stream(log.read_text())
+    ]
+
+
+def _input_digests(spawn: Spawn) -> dict[str, str]:
+    return {entry["path"]: entry.get("digest", {}).get("hash", "") for entry in spawn.raw["inputs"]}
+
+
+def _why_missed(missed: Spawn, first: list[Spawn]) -> str:
+    """What differs between a missed spawn and the first build's spawn of the same outputs."""
+    twins = [spawn for spawn in first if spawn.key == missed.key]
+    if not twins:
+        return f"{missed.key}: no spawn of the first build made these outputs"
+    twin = twins[0]
+    lines = [f"{missed.mnemonic} {missed.target} ran ({missed.runner}):"]
+    before, after = _input_digests(twin), _input_digests(missed)
+    for path in sorted(set(before) | set(after)):
+        if before.get(path) != after.get(path):
+            lines.append(f"  input {path}: {before.get(path)} -> {after.get(path)}")
+    for field in ("commandArgs", "environmentVariables", "platform"):
+        if twin.raw.get(field) != missed.raw.get(field):
+            lines.append(f"  {field}: {twin.raw.get(field)} -> {missed.raw.get(field)}")
+    if len(lines) == 1:
+        lines.append("  same inputs, command and platform: the first build's upload did not land")
+    return "\n".join(lines)
+
+
+def _bazel(
+    root: Path, args: tuple[str, ...], env: dict[str, str] | None = None, check: bool = True
+) -> str:
+    # The checkout's own tools/bazel: it writes that checkout's .bazelrc.offline.
+    bazel = root.parent.parent / "tools" / "bazel"
+    result = subprocess.run(
+        [str(bazel), *args],
+        cwd=root,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if check and result.returncode != 0:
+        pytest.fail(f"bazel {' '.join(args)} failed in {root}:\n{result.stderr[-6000:]}")
+    return result.stdout
+
+
+def _second_checkout(destination: Path) -> Path:
+    """The repository's files (as a clone of this working tree would have them) at another path."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, (entry.decode() for entry in listed)):
+        source = REPO_ROOT / name
+        if source.is_file():
+            target = destination / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return destination
+
+
+@dataclass(frozen=True)
+class Builds:
+    """Execution logs of the three builds of e2e/app against one BuildGrid."""
+
+    first: list[Spawn]
+    after_expunge: list[Spawn]
+    other_checkout: list[Spawn]
+
+
+@pytest.fixture(scope="module")
+def remote_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RemoteCache]:
+    with buildgrid(tmp_path_factory.mktemp("buildgrid")) as cache:
+        yield cache
+
+
+@pytest.fixture(scope="module")
+def builds(
+    app: Workspace, remote_cache: RemoteCache, tmp_path_factory: pytest.TempPathFactory
+) -> Builds:
+    logs = tmp_path_factory.mktemp("execution_logs")
+    # CI's config (reads and writes) for the first checkout, a laptop's (reads) for the other.
+    ci = (*BUILD, "--config=ci", *remote_cache.bazel_flags())
+    laptop = (*BUILD, "--config=remote-cache", *remote_cache.bazel_flags())
+    output_base = tmp_path_factory.mktemp("output_base")
+    startup = (f"--output_base={output_base}",)
+    try:
+        repository_cache = _bazel(app.root, (*startup, "info", "repository_cache")).strip()
+        _bazel(app.root, (*startup, *ci, f"--execution_log_json_file={logs}/first.json"))
+        _bazel(app.root, (*startup, "clean", "--expunge"))
+        _bazel(app.root, (*startup, *ci, f"--execution_log_json_file={logs}/expunged.json"))
+    finally:
+        _bazel(app.root, (*startup, "shutdown"), check=False)
+        shutil.rmtree(output_base, ignore_errors=True)
+
+    checkout = _second_checkout(tmp_path_factory.mktemp("checkout"))
+    # Another $HOME: another Bazel output user root (output base, install base) and Go
+    # caches. RGI_CACHE keeps tools/bazel's sysroot (and BuildGrid) the machine's shared
+    # ones, where a real laptop would run its own Bazel, and the downloads come from the
+    # shared repository cache to save time: none of them is an action input.
+    env = {"HOME": str(tmp_path_factory.mktemp("home")), "RGI_CACHE": str(cache_root())}
+    other_app = checkout / "e2e" / "app"
+    try:
+        other_log = f"--execution_log_json_file={logs}/other.json"
+        _bazel(other_app, (*laptop, f"--repository_cache={repository_cache}", other_log), env)
+    finally:
+        _bazel(other_app, ("shutdown",), env, check=False)
+    return Builds(
+        first=_spawns(logs / "first.json"),
+        after_expunge=_spawns(logs / "expunged.json"),
+        other_checkout=_spawns(logs / "other.json"),
+    )
+
+
+def _assert_all_remote_hits(rebuild: list[Spawn], first: list[Spawn]) -> None:
+    missed = [spawn for spawn in rebuild if not spawn.cache_hit]
+    assert missed == [], "\n".join(_why_missed(spawn, first) for spawn in missed)
+    assert {spawn.runner for spawn in rebuild} == {"remote cache hit"}
+    assert Counter(spawn.key for spawn in rebuild) == Counter(spawn.key for spawn in first)
+
+
+def test_first_build_runs_every_action_and_fills_the_cache(builds: Builds) -> None:
+    ran = Counter(spawn.mnemonic for spawn in builds.first if not spawn.cache_hit)
+    assert all(ran[mnemonic] > 0 for mnemonic in INSTRUMENTED_MNEMONICS), ran
+    assert ran["GoStdlib"] >= 1
+    assert [spawn for spawn in builds.first if spawn.cache_hit] == []
+    assert all(spawn.raw.get("remoteCacheable") for spawn in builds.first)
+
+
+def test_after_clean_expunge_every_action_is_a_remote_hit(builds: Builds) -> None:
+    _assert_all_remote_hits(builds.after_expunge, builds.first)
+
+
+def test_another_checkout_and_home_hit_the_same_entries(builds: Builds) -> None:
+    _assert_all_remote_hits(builds.other_checkout, builds.first)
