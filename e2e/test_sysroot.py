@@ -319,7 +319,7 @@ def user() -> Iterator[_User]:
                     "RGI_DEBIAN_MIRROR": "http://127.0.0.1:9/debian",
                 },
             )
-    base = Path(tempfile.mkdtemp(prefix="rgi e2e ", dir="/tmp"))
+    base = Path(tempfile.mkdtemp(prefix="rgi-e2e-", dir="/tmp"))
     base.chmod(0o755)
     made = _User(base)
     try:
