@@ -26,7 +26,8 @@ def _instrumented_outputs(bin_dir: Path) -> dict[str, bytes]:
     for path in sorted(bin_dir.rglob("*")):
         relative = path.relative_to(bin_dir).as_posix()
         in_instr_dir = "_instr_" in relative
-        if path.is_file() and (in_instr_dir or relative.endswith("_instrumented")):
+        summary = path.name.endswith((".report.json", ".report.txt"))
+        if path.is_file() and (in_instr_dir or summary or relative.endswith("_instrumented")):
             if not path.name.endswith(".params"):
                 outputs[relative] = path.read_bytes()
     return outputs
@@ -53,6 +54,8 @@ def test_outputs_are_byte_identical_across_output_bases(two_builds: list[dict[st
     first, second = two_builds
     assert "cmd/orders/orders_instrumented" in first
     assert "pricing/pricing_instr_srcs/pricing.go" in first
+    assert "cmd/orders/orders_instrumented.report.json" in first  # the binary's summary
+    assert "cmd/orders/orders_instrumented.report.txt" in first
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
