@@ -72,7 +72,11 @@ def _is_holder(pid: str) -> bool:
 def _sysroot_from_help(env: dict[str, str] | None = None, user: str | None = None) -> Path:
     prefix = ["runuser", "-u", user, "--", "env", "-i", *_env_args(env or {})] if user else []
     result = subprocess.run(
-        [*prefix, str(BAZEL), "--help-sysroot"], capture_output=True, text=True, env=env, check=True
+        [*prefix, str(BAZEL), "--help-sysroot"],
+        capture_output=True,
+        text=True,
+        env=None if user else env,  # runuser needs root's PATH; the user's goes through env -i
+        check=True,
     )
     match = re.search(r"^  sysroot:\s+(.+) \((ready|not made yet)\)$", result.stdout, re.MULTILINE)
     assert match, result.stdout
