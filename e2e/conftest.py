@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +13,19 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BAZEL = REPO_ROOT / "tools" / "bazel"
+
+
+def json_stream(text: str) -> Iterator[dict]:
+    """The objects of concatenated JSON: Bazel's --execution_log_json_file, span lines."""
+    decoder = json.JSONDecoder()
+    index = 0
+    while True:
+        while index < len(text) and text[index].isspace():
+            index += 1
+        if index >= len(text):
+            return
+        value, index = decoder.raw_decode(text, index)
+        yield value
 
 
 @dataclass(frozen=True)

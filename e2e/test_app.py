@@ -7,29 +7,16 @@ import json
 import os
 import subprocess
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Workspace
+from conftest import Workspace, json_stream
 
 TRACE = ("--config=trace",)
 ORDERS = "//cmd/orders"
 RUNTIME_IMPORTPATH = b"github.com/rules-go-instrument/rules_go_instrument/aspects/runtime"
 ARGS = ["apple,pear", "plum"]
-
-
-def _json_stream(text: str) -> Iterator[dict]:
-    decoder = json.JSONDecoder()
-    index = 0
-    while True:
-        while index < len(text) and text[index].isspace():
-            index += 1
-        if index >= len(text):
-            return
-        value, index = decoder.raw_decode(text, index)
-        yield value
 
 
 def _run(binary: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -51,7 +38,7 @@ def _executed_spawns(log: Path) -> list[tuple[str, str]]:
     """(mnemonic, target label) of every spawn that really ran (no cache hit)."""
     return sorted(
         (spawn["mnemonic"], spawn["targetLabel"])
-        for spawn in _json_stream(log.read_text())
+        for spawn in json_stream(log.read_text())
         if not spawn.get("cacheHit")
     )
 
@@ -93,7 +80,7 @@ def test_instrumented_binary_behaves_like_the_original(built: Built) -> None:
 
 def test_instrumented_binary_emits_nested_spans(built: Built) -> None:
     result = _run(built.instrumented, {"OTEL_TRACES_EXPORTER": "console"})
-    spans = list(_json_stream(result.stderr))
+    spans = list(json_stream(result.stderr))
     by_name: dict[str, list[dict]] = {}
     for span in spans:
         by_name.setdefault(span["Name"], []).append(span)
@@ -245,7 +232,7 @@ def test_instrumenter_runs_as_a_persistent_worker(
         rules.write_text(original)
     runners = {
         spawn["runner"]
-        for spawn in _json_stream(log.read_text())
+        for spawn in json_stream(log.read_text())
         if spawn["mnemonic"] == "GoInstrument" and not spawn.get("cacheHit")
     }
     assert runners == {"worker"}

@@ -9,7 +9,6 @@ Bazel's execution log, never from its text output.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -19,25 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, Workspace
+from conftest import REPO_ROOT, Workspace, json_stream
 from remote_cache_server import RemoteCache, buildgrid, cache_root
 
 # --symlink_prefix=/: no bazel-* links, so e2e/app's keep pointing at its usual output base.
 BUILD = ("build", "--config=trace", "--symlink_prefix=/", "//...")
 # The actions the promise is about; every other spawn must hit too.
 INSTRUMENTED_MNEMONICS = ("GoInstrument", "GoInstrumentSummary", "GoCompilePkg", "GoLink")
-
-
-def _json_stream(text: str) -> Iterator[dict]:
-    decoder = json.JSONDecoder()
-    index = 0
-    while True:
-        while index < len(text) and text[index].isspace():
-            index += 1
-        if index >= len(text):
-            return
-        value, index = decoder.raw_decode(text, index)
-        yield value
 
 
 @dataclass(frozen=True)
@@ -66,7 +53,7 @@ def _spawns(log: Path) -> list[Spawn]:
             runner=raw.get("runner", ""),
             raw=raw,
         )
-        for raw in _json_stream(log.read_text())
+        for raw in json_stream(log.read_text())
     ]
 
 
