@@ -8,7 +8,7 @@ from typing import Any
 from ..edits import POINT
 from ..joinpoints import LITERAL
 from ..model import Advice
-from .base import AdviceKind, Builder, Planned, Site
+from .base import AdviceKind, Builder, Planned, Site, template_advice
 
 
 class AddField(AdviceKind):
@@ -33,13 +33,7 @@ class AddField(AdviceKind):
     }
 
     def build(self, value: Any, b: Builder) -> Advice:
-        return Advice(
-            self.name,
-            b.at(("template",)),
-            value["template"],
-            b.template(("template",), value["template"]),
-            params={"field": value["field"]},
-        )
+        return template_advice(self.name, value, b, params={"field": value["field"]})
 
     def plan(self, site: Site) -> Planned:
         lit = site.cand.literal

@@ -165,6 +165,17 @@ class AdviceKind:
         raise NotImplementedError
 
 
+def template_advice(name: str, value: dict[str, Any], b: Builder, **extra: Any) -> Advice:
+    """The Advice of a kind whose YAML value carries one `template` (plus `extra` fields)."""
+    return Advice(
+        name,
+        b.at(("template",)),
+        value["template"],
+        b.template(("template",), value["template"]),
+        **extra,
+    )
+
+
 def template_schema(description: str) -> dict[str, Any]:
     """Schema of an advice whose value is `{template: ...}`."""
     return {

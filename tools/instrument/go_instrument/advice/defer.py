@@ -7,7 +7,7 @@ from typing import Any
 from ..joinpoints import FUNCTION
 from ..model import Advice
 from ..parse import captures, parse, text
-from .base import AdviceKind, Builder, Planned, Site, template_schema
+from .base import AdviceKind, Builder, Planned, Site, template_advice, template_schema
 from .prepend_statements import body_insertion
 
 _single_call: dict[str, bool] = {}
@@ -40,12 +40,7 @@ class Defer(AdviceKind):
     )
 
     def build(self, value: Any, b: Builder) -> Advice:
-        return Advice(
-            self.name,
-            b.at(("template",)),
-            value["template"],
-            b.template(("template",), value["template"]),
-        )
+        return template_advice(self.name, value, b)
 
     def plan(self, site: Site) -> Planned:
         code = site.render().strip("\n")

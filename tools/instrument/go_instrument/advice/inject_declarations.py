@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Advice
-from .base import AdviceKind, Builder
+from .base import AdviceKind, Builder, template_advice
 
 
 class InjectDeclarations(AdviceKind):
@@ -30,10 +30,4 @@ class InjectDeclarations(AdviceKind):
     }
 
     def build(self, value: Any, b: Builder) -> Advice:
-        return Advice(
-            self.name,
-            b.at(("template",)),
-            value["template"],
-            b.template(("template",), value["template"]),
-            file_glob=value.get("file"),
-        )
+        return template_advice(self.name, value, b, file_glob=value.get("file"))

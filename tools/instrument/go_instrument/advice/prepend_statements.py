@@ -7,7 +7,7 @@ from typing import Any
 from ..edits import POINT
 from ..joinpoints import FUNCTION
 from ..model import Advice
-from .base import AdviceKind, Builder, Planned, Site, template_schema
+from .base import AdviceKind, Builder, Planned, Site, template_advice, template_schema
 
 
 def body_insertion(site: Site, code: str) -> Planned:
@@ -28,12 +28,7 @@ class PrependStatements(AdviceKind):
     )
 
     def build(self, value: Any, b: Builder) -> Advice:
-        return Advice(
-            self.name,
-            b.at(("template",)),
-            value["template"],
-            b.template(("template",), value["template"]),
-        )
+        return template_advice(self.name, value, b)
 
     def plan(self, site: Site) -> Planned:
         code = site.render().strip("\n")

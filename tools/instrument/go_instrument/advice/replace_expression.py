@@ -13,7 +13,7 @@ from ..joinpoints import CALL, LITERAL
 from ..model import Advice
 from ..parse import captures, text
 from ..templates import EXPR_SENTINEL
-from .base import AdviceKind, Builder, Planned, Site
+from .base import AdviceKind, Builder, Planned, Site, template_advice
 
 _QUALIFIERS = """
 (selector_expression operand: (identifier) @q)
@@ -48,12 +48,7 @@ class ReplaceExpression(AdviceKind):
     }
 
     def build(self, value: Any, b: Builder) -> Advice:
-        return Advice(
-            self.name,
-            b.at(("template",)),
-            value["template"],
-            b.template(("template",), value["template"]),
-        )
+        return template_advice(self.name, value, b)
 
     def plan(self, site: Site) -> Planned:
         target = site.cand.target
