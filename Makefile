@@ -9,7 +9,7 @@ VENV_STAMP := $(VENV)/.installed
 BAZEL := $(CURDIR)/tools/bazel
 PYTEST := $(VENV)/bin/python -m pytest
 
-.PHONY: demo test unit e2e lint clean bench
+.PHONY: demo test test-slow unit e2e lint clean bench
 
 demo:
 	tools/demo/demo.sh
@@ -32,6 +32,12 @@ unit: $(VENV_STAMP)
 
 e2e: $(VENV_STAMP)
 	$(PYTEST) -q e2e
+
+# The e2e tests marked slow, which `make test` skips: the rules_go / Go 1.27 / Bazel 8
+# flag matrix, the release archive consumer, the BuildGrid remote cache, the non-root
+# sysroot (see README, "Tests").
+test-slow: $(VENV_STAMP)
+	$(PYTEST) -q --run-slow -m slow e2e
 
 # Not part of `make test`: build-cost ratios for people to read (bench/run.py, README).
 bench: $(VENV_STAMP)

@@ -15,6 +15,21 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 BAZEL = REPO_ROOT / "tools" / "bazel"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", help="run the tests marked slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked slow (the rules_go/Go/Bazel-8 matrix, the release consumer, the remote
+    cache, the non-root sysroot) run with `make test-slow`, not in `make test`."""
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with `make test-slow`")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 def json_stream(text: str) -> Iterator[dict]:
     """The objects of concatenated JSON: Bazel's --execution_log_json_file, span lines."""
     decoder = json.JSONDecoder()

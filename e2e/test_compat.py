@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO_ROOT, Workspace
 
+pytestmark = pytest.mark.slow
+
 APP = REPO_ROOT / "e2e" / "app"
 CACHE = Path(os.environ.get("RGI_CACHE", Path.home() / ".cache" / "rules_go_instrument"))
 TARGETS = ("//cmd/orders", "//cmd/native", "//pricing:pricing_test")

@@ -68,6 +68,7 @@ def test_archive_is_deterministic(tmp_path: Path) -> None:
     assert first["integrity"].startswith("sha256-")
 
 
+@pytest.mark.slow
 def test_consumer_outside_the_repository_builds_the_instrumented_app(tmp_path: Path) -> None:
     release = _release(tmp_path / "dist")
     root = tmp_path / "consumer"

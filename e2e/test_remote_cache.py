@@ -21,6 +21,8 @@ import pytest
 from conftest import REPO_ROOT, Workspace, json_stream
 from remote_cache_server import RemoteCache, buildgrid, cache_root
 
+pytestmark = pytest.mark.slow
+
 # --symlink_prefix=/: no bazel-* links, so e2e/app's keep pointing at its usual output base.
 BUILD = ("build", "--config=trace", "--symlink_prefix=/", "//...")
 # The actions the promise is about; every other spawn must hit too.

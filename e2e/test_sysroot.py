@@ -337,6 +337,7 @@ def user() -> Iterator[_User]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+@pytest.mark.slow
 def test_non_root_user_builds_smoke_from_paths_with_spaces(user: _User) -> None:
     user.copy_checkout()
     smoke = user.checkout / "e2e" / "smoke"
