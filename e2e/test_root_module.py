@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import yaml
 from conftest import REPO_ROOT, Workspace
 
 ROOT = Workspace(REPO_ROOT)
@@ -17,7 +18,8 @@ def test_instrumenter_py_binary_checks_the_builtin_rules() -> None:
     result = ROOT.bazel(
         "run", "//tools/instrument:instrument", "--", "check", f"{REPO_ROOT}/aspects/trace.yaml"
     )
-    assert result.stdout.strip() == "ok: 2 rules in 1 files"
+    rules = yaml.safe_load((REPO_ROOT / "aspects" / "trace.yaml").read_text())["rules"]
+    assert result.stdout.strip() == f"ok: {len(rules)} rules in 1 files"
 
 
 def test_instrumenter_reports_bad_rules_with_file_and_line(tmp_path) -> None:
