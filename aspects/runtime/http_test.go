@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
@@ -98,11 +99,16 @@ func TestHTTPClientAndServerSpansShareATraceAndLeakNothing(t *testing.T) {
 	}
 }
 
+// DefaultServeMux is process-wide: register the probe once, even under -count=N.
+var registerDefaultMuxProbe sync.Once
+
 func TestHTTPHandlerNilIsTheDefaultServeMux(t *testing.T) {
 	provider, recorder := recording(t)
 	useGlobal(t, provider)
-	http.HandleFunc("/default-mux-probe", func(w http.ResponseWriter, _ *http.Request) {
-		_, _ = io.WriteString(w, "default mux")
+	registerDefaultMuxProbe.Do(func() {
+		http.HandleFunc("/default-mux-probe", func(w http.ResponseWriter, _ *http.Request) {
+			_, _ = io.WriteString(w, "default mux")
+		})
 	})
 	server := httptest.NewServer(HTTPHandler(nil))
 	defer server.Close()
