@@ -7,15 +7,18 @@ what a user's files look like after the sysroot is gone.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,6 +90,21 @@ def _env_args(env: dict[str, str]) -> list[str]:
     return [f"{key}={value}" for key, value in env.items()]
 
 
+def _copy_checkout(dest: Path) -> None:
+    """Copies this checkout's tracked and untracked-but-not-ignored files to dest."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = REPO_ROOT / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+
+
 @pytest.fixture(scope="module")
 def sysroot_in_use() -> None:
     if shutil.which("bazel") and os.environ.get("RGI_FORCE_SYSROOT") != "1":
@@ -126,6 +144,111 @@ def test_after_shutdown_nothing_of_the_sysroot_stays_mounted(
         ).stdout.count(str(cache))
         == 0
     )
+
+
+def _proc_mounts_under(path: Path) -> list[str]:
+    """Mount points in the host's /proc/mounts at or under a path (a space is \\040 there)."""
+    targets = [_unescape(line.split()[1]) for line in Path("/proc/mounts").read_text().splitlines()]
+    return [t for t in targets if t == str(path) or t.startswith(f"{path}/")]
+
+
+def _shared_sysroot() -> Path | None:
+    """The machine's sysroot that tools/bazel made for this user, if it is ready."""
+    sysroot = _sysroot_from_help()
+    return sysroot if (sysroot / ".complete").is_file() else None
+
+
+def _share_files(source: Path, dest: Path) -> None:
+    """A copy whose files are hard links (cp -al): a second for 1.4 GB, no data written.
+
+    Neither the sysroot nor Bazel's disk cache is written in place (Bazel writes a cache
+    entry to a new file and renames it), so the copy cannot change the original.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if subprocess.run(["cp", "-al", str(source), str(dest)], capture_output=True).returncode:
+        shutil.rmtree(dest, ignore_errors=True)  # another file system: do without it
+
+
+@pytest.fixture
+def scratch() -> Iterator[Path]:
+    """A directory for a $HOME, a checkout and a tools/bazel cache of a test's own."""
+    base = Path(tempfile.mkdtemp(prefix="rgi-e2e-", dir="/tmp"))
+    yield base
+    assert _proc_mounts_under(base) == []
+    # Bazel's output tree and Go's module cache are read-only.
+    subprocess.run(["chmod", "-R", "u+w", str(base)], check=False)
+    shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_after_a_build_run_and_shutdown_removing_the_cache_keeps_home_and_tmp(
+    scratch: Path,
+) -> None:
+    # What `make demo` does to the machine, on the smallest workspace: Bazel builds and
+    # runs a binary in the sysroot (bazel run), the binary also runs from the host
+    # through bazel-bin, then the server is shut down. $HOME, the checkout and the cache
+    # are this test's own (the last two with spaces); the sysroot and the disk cache are
+    # hard-linked copies of the machine's when it has them.
+    home, cache = scratch / "home", scratch / "rgi cache"
+    checkout = scratch / "my checkout" / "rules_go_instrument"
+    _copy_checkout(checkout)
+    home.mkdir()
+    shared = _shared_sysroot()
+    if shared:
+        _share_files(shared, cache / shared.name)
+    disk_cache = Path.home() / ".cache" / "rules_go_instrument" / "disk-cache"
+    if disk_cache.is_dir():
+        _share_files(disk_cache, home / ".cache" / "rules_go_instrument" / "disk-cache")
+    env = {**os.environ, "HOME": str(home), "RGI_CACHE": str(cache), "RGI_FORCE_SYSROOT": "1"}
+    smoke, bazel = checkout / "e2e" / "smoke", str(checkout / "tools" / "bazel")
+    holder = None
+    try:
+        ran = subprocess.run(
+            [bazel, "run", "//cmd/smoke", "--", "e2e"],
+            cwd=smoke,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            env=env,
+        )
+        assert ran.returncode == 0, ran.stderr[-6000:]
+        assert ran.stdout.startswith("hello, e2e ("), ran.stdout
+        binary = smoke / "bazel-bin" / "cmd" / "smoke" / "smoke_" / "smoke"
+        from_host = subprocess.run([str(binary), "host"], capture_output=True, text=True)
+        assert from_host.stdout.startswith("hello, host ("), from_host
+        holder = _holder_of(cache, smoke)
+        assert holder and _is_holder(holder)
+        assert _proc_mounts_under(scratch) == []
+
+        down = subprocess.run(
+            [bazel, "shutdown"], cwd=smoke, capture_output=True, text=True, timeout=300, env=env
+        )
+        assert down.returncode == 0, down.stderr
+        assert not _is_holder(holder), "the namespace holder outlived the Bazel server"
+    finally:
+        if holder and _is_holder(holder):
+            subprocess.run(
+                [bazel, "shutdown"],
+                cwd=smoke,
+                capture_output=True,
+                timeout=300,
+                env={**env, "RGI_NO_PROVISION": "1"},
+            )
+    assert _proc_mounts_under(cache) == []
+    if shared:
+        assert _proc_mounts_under(shared) == []
+
+    home_canary = home / "canary"
+    tmp_canary = scratch / "tmp-canary"
+    for canary in (home_canary, tmp_canary):
+        canary.write_text("keep me")
+    removed = subprocess.run(["rm", "-rf", str(cache)], capture_output=True, text=True)
+    assert removed.returncode == 0, removed.stderr
+    assert not cache.exists()
+    assert home_canary.read_text() == "keep me" and tmp_canary.read_text() == "keep me"
+    assert (home / ".cache" / "bazel").is_dir() and (checkout / "MODULE.bazel").is_file()
+    if shared:
+        assert (shared / ".complete").is_file() and (shared / "usr" / "bin" / "bazel").is_file()
 
 
 class _Mirror:
@@ -278,30 +401,39 @@ class _User:
         )
 
     def copy_checkout(self) -> None:
-        listed = (
-            subprocess.run(
-                ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                cwd=REPO_ROOT,
-                capture_output=True,
-                check=True,
-            )
-            .stdout.decode()
-            .split("\0")
-        )
-        for name in filter(None, listed):
-            source = REPO_ROOT / name
-            if source.is_file():
-                (self.checkout / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, self.checkout / name)
+        _copy_checkout(self.checkout)
         subprocess.run(["chown", "-R", f"{self.name}:", str(self.home)], check=True)
 
+    def _ids(self) -> set[int]:
+        """The user's uid and its subordinate ids (what its user namespaces run as)."""
+        ids = {self.uid}
+        for line in Path("/etc/subuid").read_text().splitlines():
+            name, start, count = (line.split(":") + ["", ""])[:3]
+            if name in (self.name, str(self.uid)):
+                ids |= set(range(int(start), int(start) + int(count)))
+        return ids
+
     def remove(self) -> None:
-        pids = subprocess.run(
-            ["pgrep", "-u", self.name], capture_output=True, text=True
-        ).stdout.split()
-        for pid in pids:
-            os.kill(int(pid), 9)
+        """Ends every process of the user (mmdebstrap's too), then deletes the user."""
+        ids = self._ids()
+        for _ in range(10):
+            table = subprocess.run(["ps", "-eo", "pid=,uid="], capture_output=True, text=True)
+            pids = [
+                int(p)
+                for p, u in (row.split() for row in table.stdout.splitlines())
+                if int(u) in ids
+            ]
+            if not pids:
+                break
+            for pid in pids:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.5)
         subprocess.run(["userdel", "--remove", self.name], capture_output=True)
+        # What a killed mmdebstrap leaves (its chroot belongs to a subordinate id).
+        for leftover in Path(tempfile.gettempdir()).glob("mmdebstrap.*"):
+            if leftover.lstat().st_uid in ids:
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 @pytest.fixture
@@ -329,10 +461,16 @@ def user() -> Iterator[_User]:
     try:
         yield made
     finally:
+        # Only a test that failed half-way leaves a server; never provision again here
+        # (the test removes the cache at its end).
         smoke = made.checkout / "e2e" / "smoke"
-        if smoke.is_dir():
-            made.run(str(made.checkout / "tools" / "bazel"), "shutdown", cwd=smoke, timeout=120)
-        made.remove()
+        holder = _holder_of(made.cache, smoke)
+        try:
+            if holder and _is_holder(holder):
+                bazel = str(made.checkout / "tools" / "bazel")
+                made.run("env", "RGI_NO_PROVISION=1", bazel, "shutdown", cwd=smoke, timeout=120)
+        finally:
+            made.remove()
         assert _host_mounts_under(base) == []
         shutil.rmtree(base, ignore_errors=True)
 
