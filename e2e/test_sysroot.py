@@ -159,7 +159,7 @@ def _shared_sysroot() -> Path | None:
 
 
 def _share_files(source: Path, dest: Path) -> None:
-    """A copy whose files are hard links (cp -al): a second for 1.4 GB, no data written.
+    """A copy whose files are hard links (cp -al): 3 s for the 1.4 GB sysroot, no data written.
 
     Neither the sysroot nor Bazel's disk cache is written in place (Bazel writes a cache
     entry to a new file and renames it), so the copy cannot change the original.
