@@ -16,6 +16,7 @@ from typing import TextIO
 
 from . import rules as rules_mod
 from .engine import GoSyntaxError, PackageResult, find_matches, rewrite_package
+from .facts import FactsError, TypeFacts, parse_facts
 from .linemap import line_starts, offset_to_line_col
 from .package_view import build_package
 from .report import dumps, report_doc, source_map_doc
@@ -88,6 +89,7 @@ def _parser() -> _Parser:
     r.add_argument("--imports-out", required=True)
     r.add_argument("--map-out", required=True)
     r.add_argument("--report-out", required=True)
+    r.add_argument("--facts", help="type facts of the package (tools/gofacts output)")
     r.add_argument(
         "--provided-import",
         action="append",
@@ -104,6 +106,7 @@ def _parser() -> _Parser:
         d = sub.add_parser(name, help=help_)
         d.add_argument("--importpath", required=True)
         d.add_argument("--rules", action="append", default=[], required=True)
+        d.add_argument("--facts", help="type facts of the package (tools/gofacts output)")
         d.add_argument("files", nargs="+")
 
     c = sub.add_parser("check", help="validate rule files")
@@ -135,7 +138,7 @@ def main(
     except rules_mod.RuleError as e:
         err.write(f"error: {e}\n")
         return EXIT_INPUT
-    except (GoSyntaxError, InputError) as e:
+    except (GoSyntaxError, InputError, FactsError) as e:
         err.write(f"error: {e}\n")
         return EXIT_INPUT
     except Exception as e:  # a crash must still be one clear line
@@ -175,7 +178,11 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
     rules = _load_rules(args.rules, root)
     files = [(p, _read(p, root)) for p in args.files]
     if args.cmd == "explain":
-        pkg = build_package(args.importpath, [(p, s) for p, s in files if p.endswith(".go")])
+        pkg = build_package(
+            args.importpath,
+            [(p, s) for p, s in files if p.endswith(".go")],
+            _load_facts(args.facts, root),
+        )
         matches, skipped = find_matches(pkg, rules)
         for rule, cand in matches:
             starts = line_starts(cand.file.src)
@@ -189,7 +196,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
             out.write(f"skipped: {s}\n")
         return EXIT_OK
     result = rewrite_package(
-        args.importpath, [(p, s) for p, s in files if p.endswith(".go")], rules
+        args.importpath,
+        [(p, s) for p, s in files if p.endswith(".go")],
+        rules,
+        facts=_load_facts(args.facts, root),
     )
     for w in result.warnings:
         err.write(f"warning: {w}\n")
@@ -201,6 +211,13 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
         b = f.output.decode("utf-8", "replace").splitlines(keepends=True)
         out.writelines(difflib.unified_diff(a, b, f"a/{f.path}", f"b/{f.path}"))
     return EXIT_OK
+
+
+def _load_facts(path: str | None, root: str | None) -> TypeFacts | None:
+    """The type facts given with --facts; None (match on syntax) without the flag."""
+    if path is None:
+        return None
+    return parse_facts(path, _read(path, root))
 
 
 def _summarize(args: argparse.Namespace, root: str | None) -> int:
@@ -241,7 +258,13 @@ def _rewrite(
     sources = {i: _read(i, root) for i in ins}
     go_files = [(i, sources[i]) for i in ins if i.endswith(".go")]
     provided = set(args.provided_import) if args.only_provided_imports else None
-    result: PackageResult = rewrite_package(args.importpath, go_files, rules, provided=provided)
+    result: PackageResult = rewrite_package(
+        args.importpath,
+        go_files,
+        rules,
+        provided=provided,
+        facts=_load_facts(args.facts, root),
+    )
     for w in result.warnings:
         err.write(f"warning: {w}\n")
     outputs = {f.path: f.output for f in result.files}

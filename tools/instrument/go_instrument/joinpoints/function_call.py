@@ -57,9 +57,18 @@ class FunctionCall(JoinPoint):
 
 
 _CALL_PATTERN = re.compile(r"^(?:[^()\s]+|\(\*?[^()\s]+\)\.[^()\s.]+)$")
+# `(*pkg.Box[int]).Get`, `pkg.Map[int]`: type arguments after a name.
+_TYPE_ARGS = re.compile(r"[A-Za-z0-9_]\[[^\]]*\](?:\)|$)")
 
 
 def _build(value: Any, here: KeyPath, recurse: Recurse) -> JoinPoint:
+    if _TYPE_ARGS.search(value):
+        raise JoinPointError(
+            here,
+            f"function-call pattern {value!r} names type arguments: name the generic "
+            f"declaration (`(*import/path.Box).Get`, `import/path.Map`); it matches every "
+            f"instantiation",
+        )
     if not _CALL_PATTERN.match(value):
         raise JoinPointError(
             here,
@@ -79,7 +88,10 @@ KIND = Kind(
             ":= T{}`, `x := new(T)`). Both forms match value and pointer receivers. Functions "
             "of the package being rewritten are named by its own import path. Glob characters "
             "(`*`, `?`, `[`) match resolved names; `*` alone matches every call, resolvable "
-            "or not."
+            "or not. With type facts (under Bazel) the callee is resolved by go/types: calls "
+            "through struct fields, function results, embedded fields and interface values "
+            "match too, a generic declaration matches all its instantiations, and a local "
+            "named like an import never matches."
         ),
         "type": "string",
         "pattern": "^(\\*|.*[*?\\[].*|\\(\\*?[^()\\s]+\\.[A-Za-z_][A-Za-z0-9_]*\\)\\.[A-Za-z_][A-Za-z0-9_]*|[^()\\s]+\\.[A-Za-z_][A-Za-z0-9_]*)$",  # noqa: E501
