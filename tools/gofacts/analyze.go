@@ -23,7 +23,7 @@ type parsed struct {
 // selectFiles drops files that build constraints exclude, as rules_go's builder does.
 func selectFiles(o *options) ([]string, error) {
 	ctx := build.Default
-	ctx.GOOS, ctx.GOARCH = o.goos, o.goarch
+	ctx.GOOS, ctx.GOARCH, ctx.CgoEnabled = o.goos, o.goarch, o.cgo
 	ctx.BuildTags = nil
 	if o.tags != "" {
 		ctx.BuildTags = strings.Split(o.tags, ",")

@@ -58,7 +58,7 @@ func runOn(t *testing.T, dir string, files map[string]string) *Facts {
 		}
 		srcs = append(srcs, filepath.Join(dir, name))
 	}
-	o := &options{importpath: "example.com/p", goList: true, goos: "linux", goarch: "amd64", srcs: srcs}
+	o := &options{importpath: "example.com/p", goList: true, goos: "linux", goarch: "amd64", cgo: true, srcs: srcs}
 	imp, err := newImporter(o)
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestDeterministicAcrossDirectories(t *testing.T) {
 		}
 		defer os.Chdir(wd)
 		os.WriteFile("a.go", []byte(src), 0o644)
-		o := &options{importpath: "example.com/p", goList: true, goos: "linux", goarch: "amd64", srcs: []string{"a.go"}}
+		o := &options{importpath: "example.com/p", goList: true, goos: "linux", goarch: "amd64", cgo: true, srcs: []string{"a.go"}}
 		imp, _ := newImporter(o)
 		facts, err := analyze(o, imp)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/build"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -33,6 +34,7 @@ type options struct {
 	goos       string
 	goarch     string
 	tags       string
+	cgo        bool
 	srcs       []string
 }
 
@@ -49,6 +51,7 @@ func parseFlags(args []string) (*options, error) {
 	fs.StringVar(&o.goos, "goos", runtime.GOOS, "GOOS for build constraints")
 	fs.StringVar(&o.goarch, "goarch", runtime.GOARCH, "GOARCH for build constraints")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags")
+	fs.BoolVar(&o.cgo, "cgo", build.Default.CgoEnabled, "whether cgo files are part of the package")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
