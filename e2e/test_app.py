@@ -136,6 +136,47 @@ def test_binary_summary_names_every_injection_point(built: Built) -> None:
     ]
 
 
+def test_types_trace_a_field_client_and_a_constructor_db(built: Built) -> None:
+    """inventory holds its *http.Client in a struct field (made with new, no literal)
+    and gets its *sql.DB from a constructor: with the type facts `s.client.Do(req)`
+    resolves to (*net/http.Client).Do, and both the HTTP call and the SQL exec get
+    client spans under the directive's span."""
+    binary = built.bin / "cmd/inventory/inventory_instrumented"
+    result = subprocess.run(
+        [str(binary), "apple", "kiwi"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "OTEL_TRACES_EXPORTER": "console"},
+        check=True,
+    )
+    assert result.stdout.splitlines() == ["apple: 5 in stock", "kiwi: 4 in stock", "2 recorded"]
+    spans = list(json_stream(result.stderr))
+    (root,) = [s for s in spans if s["Name"] == "inventory.run"]
+    root_id = root["SpanContext"]["SpanID"]
+
+    def clients(scope: str) -> list[dict]:
+        return [
+            s
+            for s in spans
+            if s["InstrumentationScope"]["Name"] == scope and s["SpanKind"] == 3  # client
+        ]
+
+    http_calls = clients("go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp")
+    sql_calls = clients("github.com/XSAM/otelsql")
+    assert [s["Name"] for s in http_calls] == ["GET", "GET"]
+    assert [s["Name"] for s in sql_calls] == ["RECORD", "RECORD"]
+    for span in http_calls + sql_calls:
+        assert span["Parent"]["SpanID"] == root_id
+
+    report = json.loads((built.bin / "inventory/inventory_instr_srcs/report.json").read_text())
+    assert report["types"] == "facts"
+    assert {(m["rule"], m["line"]) for m in report["matches"]} == {
+        ("database-sql-open", 33),
+        ("http-client-do", 47),
+    }
+
+
 def test_instrumented_go_test_passes(app: Workspace, built: Built) -> None:
     result = subprocess.run(
         [str(built.bin / "pricing/pricing_test_instrumented"), "-test.v"],
