@@ -104,6 +104,7 @@ def _trace_aspect_impl(target, ctx):
     if _opted_out(ctx, original.source.importpath, profile):
         profile = struct(
             rule_files = depset([ctx.file._no_rules]),
+            interfaces = profile.interfaces,
             runtime_archives = profile.runtime_archives,
             runtime_labels = profile.runtime_labels,
             exclude_packages = profile.exclude_packages,

@@ -31,7 +31,7 @@ def _stdlib_dir(go):
         return root.path
     return root.dirname + "/pkg"  # an SDK with precompiled packages
 
-def emit_type_facts(ctx, go, source, *, deps, gofacts, go_srcs, out_dir):
+def emit_type_facts(ctx, go, source, *, deps, interfaces, gofacts, go_srcs, out_dir):
     """Declares the GoTypeFacts action of one package.
 
     Args:
@@ -39,6 +39,8 @@ def emit_type_facts(ctx, go, source, *, deps, gofacts, go_srcs, out_dir):
         go: rules_go context of the target.
         source: GoInfo of the package as rules_go compiled it.
         deps: the GoArchives of its direct dependencies (instrumented or not).
+        interfaces: File listing the interfaces the profile's type filters
+            name (InstrumentationProfileInfo.interfaces), or None.
         gofacts: FilesToRunProvider of //tools/gofacts.
         go_srcs: the .go Files the instrumenter rewrites (the facts' keys).
         out_dir: directory (relative to the package) of the output.
@@ -59,12 +61,14 @@ def emit_type_facts(ctx, go, source, *, deps, gofacts, go_srcs, out_dir):
         args.add_joined("-tags", go.mode.tags, join_with = ",")
     args.add("-stdlib", _stdlib_dir(go))
     args.add_all(deps, before_each = "-arc", map_each = _arc)
+    if interfaces:
+        args.add("-interfaces", interfaces)
     args.add_all(go_srcs)
     ctx.actions.run(
         executable = gofacts,
         arguments = [args],
         inputs = depset(
-            go_srcs + [_export(dep) for dep in deps],
+            go_srcs + [_export(dep) for dep in deps] + ([interfaces] if interfaces else []),
             transitive = [go.stdlib.libs],
         ),
         outputs = [out],

@@ -35,6 +35,7 @@ def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir, only_t
             go,
             source,
             deps = direct,
+            interfaces = getattr(profile, "interfaces", None),
             gofacts = gofacts[DefaultInfo].files_to_run,
             go_srcs = go_srcs_to_rewrite(source.srcs, only_test_files),
             out_dir = out_dir,

@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -96,8 +97,12 @@ func analyze(o *options, imp *importer) (*Facts, error) {
 	for i, f := range files {
 		asts[i] = f.file
 	}
+	ifaceNames, err := readInterfaces(o.interfaces)
+	if err != nil {
+		return nil, err
+	}
 	if o.goList {
-		if err := imp.goList(asts); err != nil {
+		if err := imp.goList(asts, ifaceNames); err != nil {
 			return nil, err
 		}
 	}
@@ -124,9 +129,61 @@ func analyze(o *options, imp *importer) (*Facts, error) {
 	// has no fact (the engine then matches nothing there, never something wrong).
 	_, _ = conf.Check(o.importpath, fset, asts, info)
 	c := &collector{fset: fset, info: info}
+	for _, name := range ifaceNames {
+		iface, err := resolveInterface(imp, name)
+		if err != nil && len(facts.Errors) < maxErrors {
+			facts.Errors = append(facts.Errors, err.Error())
+		}
+		c.ifaces = append(c.ifaces, namedInterface{name, iface})
+	}
+	facts.Interfaces = ifaceNames
 	for _, f := range files {
 		facts.Files = append(facts.Files, c.file(f.path, f.file))
 	}
 	sort.SliceStable(facts.Files, func(i, j int) bool { return facts.Files[i].Path < facts.Files[j].Path })
 	return facts, nil
+}
+
+// readInterfaces reads the -interfaces file: sorted, unique, blank lines ignored.
+func readInterfaces(path string) ([]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("-interfaces: %w", err)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !seen[line] {
+			seen[line] = true
+			out = append(out, line)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// resolveInterface finds `error` or `import/path.Name` through the importer (the
+// standard library is always there; other packages only when they are dependencies).
+func resolveInterface(imp *importer, name string) (*types.Interface, error) {
+	var obj types.Object
+	if dot := strings.LastIndex(name, "."); dot > strings.LastIndex(name, "/") {
+		pkg, err := imp.Import(name[:dot])
+		if err != nil {
+			return nil, fmt.Errorf("interface %s: %v", name, err)
+		}
+		obj = pkg.Scope().Lookup(name[dot+1:])
+	} else {
+		obj = types.Universe.Lookup(name)
+	}
+	if obj == nil {
+		return nil, fmt.Errorf("interface %s: not found", name)
+	}
+	iface, ok := obj.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil, fmt.Errorf("interface %s: %s is not an interface", name, obj.Type())
+	}
+	return iface, nil
 }

@@ -17,6 +17,8 @@ type Facts struct {
 	Package    string     `json:"package"`
 	Files      []FileFact `json:"files"`
 	Errors     []string   `json:"errors"`
+	// Interfaces the implements lists were computed for (-interfaces), sorted.
+	Interfaces []string `json:"interfaces,omitempty"`
 }
 
 // FileFact holds the facts of one source file, every list sorted by (start, end).
@@ -52,6 +54,14 @@ type CallFact struct {
 	Variadic bool     `json:"variadic,omitempty"`
 	// TypeArgs of a generic function or of a method's generic receiver type.
 	TypeArgs []string `json:"type_args,omitempty"`
+	Implements
+}
+
+// Implements lists, per parameter and per result, the requested interfaces its type
+// implements (only with -interfaces).
+type Implements struct {
+	ParamImplements  [][]string `json:"param_implements,omitempty"`
+	ResultImplements [][]string `json:"result_implements,omitempty"`
 }
 
 // LiteralFact is a composite literal of a named type.
@@ -71,6 +81,7 @@ type FuncFact struct {
 	Params   []string `json:"params"`
 	Results  []string `json:"results"`
 	Variadic bool     `json:"variadic,omitempty"`
+	Implements
 }
 
 // qualify writes package-level names with their full import path: `*net/http.Request`.
@@ -139,8 +150,34 @@ func calleeName(fn *types.Func) (name string, iface bool, ok bool) {
 }
 
 type collector struct {
-	fset *token.FileSet
-	info *types.Info
+	fset   *token.FileSet
+	info   *types.Info
+	ifaces []namedInterface
+}
+
+type namedInterface struct {
+	name  string
+	iface *types.Interface // nil: could not be resolved (nothing implements it)
+}
+
+func (c *collector) implementsOf(t *types.Tuple) [][]string {
+	if len(c.ifaces) == 0 {
+		return nil
+	}
+	out := make([][]string, t.Len())
+	for i := 0; i < t.Len(); i++ {
+		out[i] = []string{}
+		for _, ni := range c.ifaces {
+			if ni.iface != nil && types.Implements(t.At(i).Type(), ni.iface) {
+				out[i] = append(out[i], ni.name)
+			}
+		}
+	}
+	return out
+}
+
+func (c *collector) implements(sig *types.Signature) Implements {
+	return Implements{c.implementsOf(sig.Params()), c.implementsOf(sig.Results())}
 }
 
 func (c *collector) offset(p token.Pos) int { return c.fset.PositionFor(p, false).Offset }
@@ -198,6 +235,7 @@ func (c *collector) callFact(call *ast.CallExpr) (CallFact, bool) {
 		Results:   tupleStrings(sig.Results()),
 		Variadic:  sig.Variadic(),
 	}
+	f.Implements = c.implements(sig)
 	if recv != nil {
 		f.Recv = typeString(recv)
 	}
@@ -260,6 +298,7 @@ func (c *collector) funcFact(n ast.Node, name string, sig *types.Signature) Func
 		Results:  tupleStrings(sig.Results()),
 		Variadic: sig.Variadic(),
 	}
+	f.Implements = c.implements(sig)
 	if sig.Recv() != nil {
 		f.Recv = typeString(sig.Recv().Type())
 	}

@@ -190,3 +190,42 @@ func TestImportcfg(t *testing.T) {
 		t.Fatalf("want a line-numbered error, got %v", err)
 	}
 }
+
+func TestImplements(t *testing.T) {
+	dir := t.TempDir()
+	ifaces := filepath.Join(dir, "ifaces.txt")
+	os.WriteFile(ifaces, []byte("io.Reader\nerror\n\nerror\nnet/http.NoSuchThing\n"), 0o644)
+	src := filepath.Join(dir, "a.go")
+	os.WriteFile(src, []byte(`package p
+
+import (
+	"io"
+	"strings"
+)
+
+func Open(name string) (io.Reader, error) { return strings.NewReader(name), nil }
+
+func use() { Open("x") }
+`), 0o644)
+	o := &options{importpath: "example.com/p", goList: true, goos: "linux", goarch: "amd64", cgo: true, interfaces: ifaces, srcs: []string{src}}
+	imp, _ := newImporter(o)
+	facts, err := analyze(o, imp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"error", "io.Reader", "net/http.NoSuchThing"}; !reflect.DeepEqual(facts.Interfaces, want) {
+		t.Fatalf("interfaces %v, want %v", facts.Interfaces, want)
+	}
+	if len(facts.Errors) != 1 || !strings.Contains(facts.Errors[0], "net/http.NoSuchThing: not found") {
+		t.Fatalf("errors: %v", facts.Errors)
+	}
+	fn := facts.Files[0].Funcs[0]
+	want := [][]string{{"io.Reader"}, {"error"}}
+	if !reflect.DeepEqual(fn.ResultImplements, want) || !reflect.DeepEqual(fn.ParamImplements, [][]string{{}}) {
+		t.Fatalf("implements: params %v results %v", fn.ParamImplements, fn.ResultImplements)
+	}
+	call := facts.Files[0].Calls[1] // Open("x"); [0] is strings.NewReader
+	if call.Callee != "example.com/p.Open" || !reflect.DeepEqual(call.ResultImplements, want) {
+		t.Fatalf("call %+v", call)
+	}
+}

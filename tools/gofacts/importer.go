@@ -145,8 +145,13 @@ func (i *importer) Import(path string) (*types.Package, error) {
 }
 
 // goList asks the go command for the export data of the files' imports and their deps.
-func (i *importer) goList(files []*ast.File) error {
+func (i *importer) goList(files []*ast.File, interfaces []string) error {
 	seen := map[string]bool{}
+	for _, name := range interfaces {
+		if dot := strings.LastIndex(name, "."); dot > strings.LastIndex(name, "/") {
+			seen[name[:dot]] = true
+		}
+	}
 	for _, f := range files {
 		for _, spec := range f.Imports {
 			p, err := strconv.Unquote(spec.Path.Value)

@@ -35,6 +35,7 @@ type options struct {
 	goarch     string
 	tags       string
 	cgo        bool
+	interfaces string
 	srcs       []string
 }
 
@@ -51,6 +52,7 @@ func parseFlags(args []string) (*options, error) {
 	fs.StringVar(&o.goos, "goos", runtime.GOOS, "GOOS for build constraints")
 	fs.StringVar(&o.goarch, "goarch", runtime.GOARCH, "GOARCH for build constraints")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags")
+	fs.StringVar(&o.interfaces, "interfaces", "", "file of interfaces (`error`, `io.Reader`), one a line, for the implements lists")
 	fs.BoolVar(&o.cgo, "cgo", build.Default.CgoEnabled, "whether cgo files are part of the package")
 	if err := fs.Parse(args); err != nil {
 		return nil, err

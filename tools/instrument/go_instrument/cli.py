@@ -15,7 +15,13 @@ import traceback
 from typing import TextIO
 
 from . import rules as rules_mod
-from .engine import GoSyntaxError, PackageResult, find_matches, rewrite_package
+from .engine import (
+    GoSyntaxError,
+    PackageResult,
+    find_matches,
+    rewrite_package,
+    rule_interfaces,
+)
 from .facts import FactsError, TypeFacts, parse_facts
 from .linemap import line_starts, offset_to_line_col
 from .package_view import build_package
@@ -109,6 +115,12 @@ def _parser() -> _Parser:
         d.add_argument("--facts", help="type facts of the package (tools/gofacts output)")
         d.add_argument("files", nargs="+")
 
+    i = sub.add_parser(
+        "interfaces", help="the interfaces rule files' type filters name (input of gofacts)"
+    )
+    i.add_argument("--out", required=True)
+    i.add_argument("files", nargs="*")
+
     c = sub.add_parser("check", help="validate rule files")
     c.add_argument("files", nargs="+")
     sub.add_parser("schema", help="print the rule file JSON Schema")
@@ -172,6 +184,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
         return EXIT_OK
     if args.cmd == "summarize":
         return _summarize(args, root)
+    if args.cmd == "interfaces":
+        names = rule_interfaces(_load_rules(args.files, root)) if args.files else {}
+        write_atomically([(args.out, "".join(f"{n}\n" for n in names).encode())], root)
+        return EXIT_OK
     if args.cmd == "rewrite":
         pairs = _src_pairs(args.src)  # usage errors before any file is read
         return _rewrite(args, pairs, _load_rules(args.rules, root), err, root)

@@ -94,6 +94,44 @@ def _walk(j: jp.JoinPoint):
         yield from _walk(j.item)
 
 
+def rule_interfaces(rules: list[Rule]) -> dict[str, str]:
+    """Interface -> id of the first rule whose type filters name it (sorted by name)."""
+    found: dict[str, str] = {}
+    for rule in rules:
+        for x in _walk(rule.join_point):
+            if isinstance(x, jp.FunctionBody | jp.FunctionCall):
+                for name in sorted(x.filters.interfaces):
+                    found.setdefault(name, rule.id)
+    return dict(sorted(found.items()))
+
+
+def _needs_facts(rule: Rule) -> bool:
+    for x in _walk(rule.join_point):
+        if isinstance(x, jp.FunctionCall) and x.needs_facts:
+            return True
+        if isinstance(x, jp.FunctionBody) and x.filters.interfaces:
+            return True
+    return False
+
+
+def _check_facts(facts: TypeFacts | None, rules: list[Rule]) -> list[str]:
+    """Facts made without an interface a rule names are a wiring bug (error); without
+    facts, rules whose filters need them match nothing (a warning each)."""
+    if facts is None:
+        return [
+            f"{r.id}: its type filters need type facts; matching on syntax, it matches nothing"
+            for r in rules
+            if _needs_facts(r)
+        ]
+    for name, rule_id in rule_interfaces(rules).items():
+        if name not in facts.interfaces:
+            raise FactsError(
+                f"type facts of {facts.importpath} were made without interface {name} "
+                f"(named by rule {rule_id}): give gofacts the profile's interfaces"
+            )
+    return []
+
+
 def _uses_literals(j: jp.JoinPoint) -> bool:
     # Directive rules see closures too: a directive above `h := func() {...}` marks it.
     return any(isinstance(x, jp.FunctionBody) and (x.literals or x.directive) for x in _walk(j))
@@ -193,12 +231,15 @@ def rewrite_package(
         raise FactsError(
             f"type facts are for {facts.importpath!r}, not for the package {importpath!r}"
         )
+    facts_warnings = _check_facts(facts, rules)
     if prefilter and not any(
         r.join_point.prefilter_bytes(src, importpath) for r in rules for _, src in files
     ):
         return _untouched(importpath, files, types)
     try:
-        return _rewrite(importpath, files, rules, provided, facts)
+        result = _rewrite(importpath, files, rules, provided, facts)
+        result.warnings[:0] = facts_warnings
+        return result
     except RecursionError:
         # Iterative walks and depth-bounded helpers should make this unreachable; if some
         # input still nests deeper than Python recurses, fail cleanly, naming the files.

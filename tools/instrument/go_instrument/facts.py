@@ -21,6 +21,20 @@ class FactsError(Exception):
     """A facts file that is not one this engine reads (a wiring bug, named by its path)."""
 
 
+Implements = tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Parameter and result types (TypeString form) and the requested interfaces each
+    implements (empty tuples when gofacts was given no -interfaces)."""
+
+    params: tuple[str, ...]
+    results: tuple[str, ...]
+    param_implements: Implements
+    result_implements: Implements
+
+
 @dataclass(frozen=True)
 class CallFact:
     """The declared function or method a call resolves to."""
@@ -28,8 +42,7 @@ class CallFact:
     callee: str  # `path.F`, `(*path.T).M`, `(path.T).M`: the generic declaration
     recv: str  # static type of the receiver expression ("" for functions)
     interface: bool
-    params: tuple[str, ...]
-    results: tuple[str, ...]
+    signature: Signature
     variadic: bool
     type_args: tuple[str, ...]
 
@@ -58,6 +71,7 @@ class FileFacts:
 
     calls: dict[Span, CallFact] = field(default_factory=dict)
     literals: dict[Span, LiteralFact] = field(default_factory=dict)
+    funcs: dict[Span, Signature] = field(default_factory=dict)
     shadowed: set[Span] = field(default_factory=set)
 
 
@@ -68,6 +82,7 @@ class TypeFacts:
     importpath: str
     files: dict[str, FileFacts]
     errors: list[str]
+    interfaces: frozenset[str] = frozenset()  # what the implements lists were made for
 
     def file(self, path: str) -> FileFacts | None:
         """Facts of `path`; None for a file gofacts did not see (excluded by build tags)."""
@@ -89,6 +104,24 @@ def _span(d: dict[str, Any]) -> Span:
     return s, e
 
 
+def _implements(v: Any, n: int) -> Implements:
+    if v is None:
+        return ()
+    if not isinstance(v, list) or len(v) != n:
+        raise ValueError("implements list does not match the signature")
+    return tuple(frozenset(_strs(x)) for x in v)
+
+
+def _signature(d: dict[str, Any]) -> Signature:
+    params, results = _strs(d.get("params")), _strs(d.get("results"))
+    return Signature(
+        params,
+        results,
+        _implements(d.get("param_implements"), len(params)),
+        _implements(d.get("result_implements"), len(results)),
+    )
+
+
 def _file(d: dict[str, Any]) -> FileFacts:
     ff = FileFacts()
     for c in d["calls"]:
@@ -96,13 +129,14 @@ def _file(d: dict[str, Any]) -> FileFacts:
             str(c["callee"]),
             str(c.get("recv", "")),
             bool(c.get("interface", False)),
-            _strs(c.get("params")),
-            _strs(c.get("results")),
+            _signature(c),
             bool(c.get("variadic", False)),
             _strs(c.get("type_args")),
         )
     for lit in d["literals"]:
         ff.literals[_span(lit)] = LiteralFact(str(lit["type"]), _strs(lit.get("type_args")))
+    for fn in d.get("funcs", []):
+        ff.funcs[_span(fn)] = _signature(fn)
     ff.shadowed = {_span(s) for s in d["shadowed"]}
     return ff
 
@@ -118,6 +152,11 @@ def parse_facts(path: str, data: bytes) -> TypeFacts:
         raise FactsError(f"{path}: type facts version {got!r}, this engine reads {FORMAT_VERSION}")
     try:
         files = {str(f["path"]): _file(f) for f in doc["files"]}
-        return TypeFacts(str(doc["importpath"]), files, [str(e) for e in doc["errors"]])
+        return TypeFacts(
+            str(doc["importpath"]),
+            files,
+            [str(e) for e in doc["errors"]],
+            frozenset(_strs(doc.get("interfaces"))),
+        )
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise FactsError(f"{path}: malformed type facts: {type(e).__name__}: {e}") from None

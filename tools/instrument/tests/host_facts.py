@@ -28,9 +28,12 @@ def gofacts_binary() -> Path:
     return out
 
 
-def make_facts(importpath: str, files: list[tuple[str, bytes]]) -> tuple[TypeFacts, bytes]:
+def make_facts(
+    importpath: str, files: list[tuple[str, bytes]], interfaces: tuple[str, ...] = ()
+) -> tuple[TypeFacts, bytes]:
     """Facts of a package whose files are given as (relative path, bytes); the paths in
-    the facts are those relative paths, as the engine sees them."""
+    the facts are those relative paths, as the engine sees them. `interfaces`: what the
+    implements lists are computed for (the rules' type filters)."""
     with tempfile.TemporaryDirectory(prefix="facts-") as tmp:
         root = Path(tmp)
         for rel, data in files:
@@ -38,6 +41,9 @@ def make_facts(importpath: str, files: list[tuple[str, bytes]]) -> tuple[TypeFac
             (root / rel).write_bytes(data)
         out = root / "facts.json"
         cmd = [str(gofacts_binary()), "-importpath", importpath, "-go-list", "-o", str(out)]
+        if interfaces:
+            (root / "interfaces.txt").write_text("".join(f"{i}\n" for i in interfaces))
+            cmd += ["-interfaces", "interfaces.txt"]
         subprocess.run([*cmd, *(rel for rel, _ in files)], cwd=root, check=True)
         raw = out.read_bytes()
     return parse_facts("facts.json", raw), raw

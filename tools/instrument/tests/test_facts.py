@@ -112,3 +112,39 @@ def test_cli_rewrite_with_facts_and_mismatched_importpath(tmp_path: Path) -> Non
     assert err == (
         "error: type facts are for 'example.com/p', not for the package 'example.com/other'\n"
     )
+
+
+def test_facts_without_an_interface_a_rule_names_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text(
+        "rules:\n  - id: readers\n    join-point:\n"
+        "      function-body: {result-implements: io.Reader}\n"
+        "    advice:\n      - prepend-statements: {template: '_ = 0'}\n"
+    )
+    rules = load_rule_files([str(tmp_path / "rules.yaml")])
+    files = [("p/a.go", SRC)]
+    facts, _ = make_facts("example.com/p", files)  # made without -interfaces
+    with pytest.raises(FactsError) as e:
+        rewrite_package("example.com/p", files, rules, facts=facts)
+    assert str(e.value) == (
+        "type facts of example.com/p were made without interface io.Reader (named by rule "
+        "readers): give gofacts the profile's interfaces"
+    )
+
+
+def test_interfaces_subcommand_lists_what_type_filters_name(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "rules:\n  - id: a\n    join-point:\n      function-body: {result-implements: io.Reader,"
+        " argument-implements: error}\n    advice:\n      - prepend-statements: {template: x}\n"
+        "  - id: b\n    join-point:\n      function-call: {call: a.b/c.F, "
+        "final-result-implements: error}\n    advice:\n"
+        "      - wrap-expression: {template: '{{ expr }}'}\n"
+    )
+    (tmp_path / "b.yaml").write_text(RULES)
+    code = main(
+        ["interfaces", "--out", "out/ifaces.txt", "a.yaml", "b.yaml"],
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+        root=str(tmp_path),
+    )
+    assert code == 0
+    assert (tmp_path / "out" / "ifaces.txt").read_text() == "error\nio.Reader\n"

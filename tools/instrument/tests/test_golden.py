@@ -14,7 +14,7 @@ import pytest
 from helpers import check_positions, gofmt_errors, gofmt_path, write_tree
 from host_facts import make_facts
 
-from go_instrument.engine import rewrite_package
+from go_instrument.engine import rewrite_package, rule_interfaces
 from go_instrument.report import dumps, report_doc
 from go_instrument.rules import load_rule_files
 
@@ -35,7 +35,9 @@ def run_case(name: str):
 @functools.cache
 def _facts(name: str, importpath: str):
     files = [(f"app/{p.name}", p.read_bytes()) for p in sorted((GOLDEN / name / "input").iterdir())]
-    return make_facts(importpath, [(p, s) for p, s in files if p.endswith(".go")])[0]
+    rules = load_rule_files([str(GOLDEN / name / "rules.yaml")])
+    interfaces = tuple(rule_interfaces(rules))
+    return make_facts(importpath, [(p, s) for p, s in files if p.endswith(".go")], interfaces)[0]
 
 
 @pytest.mark.parametrize("name", CASES)

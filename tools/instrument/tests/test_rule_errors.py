@@ -51,7 +51,7 @@ CASES = [
         "wrong type",
         "rules:\n  - id: x\n    join-point:\n      function-call: 42\n"
         "    advice: [{defer: {template: x}}]\n",
-        "rules.yaml:4:22: rules[0].join-point.function-call: 42 is not of type 'string'",
+        "rules.yaml:4:22: rules[0].join-point.function-call: 42 is not of type 'string', 'object'",
     ),
     (
         "missing key",
