@@ -177,6 +177,28 @@ def test_types_trace_a_field_client_and_a_constructor_db(built: Built) -> None:
     }
 
 
+def test_type_filters_reach_the_facts_under_bazel(app: Workspace, built: Built) -> None:
+    """A profile whose rule has `final-result-implements: error`: its interface list reaches
+    the GoTypeFacts actions, and only functions whose last result is an error match."""
+    profile = "--@rules_go_instrument//rules:profile=//profiles:typed"
+    matches = set()
+    try:
+        app.bazel("build", *TRACE, profile, "--output_groups=instrument_report", ORDERS)
+        for package, name in [("cmd/orders", "orders"), ("pricing", "pricing"), ("store", "store")]:
+            out = built.bin / package / f"{name}_instr_srcs"
+            assert json.loads((out / "facts.json").read_text())["interfaces"] == ["error"]
+            report = json.loads((out / "report.json").read_text())
+            assert report["types"] == "facts"
+            matches |= {(m["rule"], m["file"], m["target"]) for m in report["matches"]}
+    finally:
+        # Same output paths as the default profile's: put the fixture's outputs back.
+        app.bazel("build", *TRACE, "//...")
+    assert matches == {
+        ("returns-an-error", "cmd/orders/main.go", "run"),
+        ("returns-an-error", "pricing/pricing.go", "Quote"),
+    }
+
+
 def test_instrumented_go_test_passes(app: Workspace, built: Built) -> None:
     result = subprocess.run(
         [str(built.bin / "pricing/pricing_test_instrumented"), "-test.v"],
