@@ -57,8 +57,11 @@ def emit_type_facts(ctx, go, source, *, deps, interfaces, gofacts, go_srcs, out_
     args.add("-goos", go.mode.goos)
     args.add("-goarch", go.mode.goarch)
     args.add("-cgo=" + ("false" if go.mode.pure else "true"))
-    if go.mode.tags:
-        args.add_joined("-tags", go.mode.tags, join_with = ",")
+    # The constraints rules_go's builder applies: the user's tags, and `race`
+    # under --@rules_go//go/config:race.
+    tags = list(go.mode.tags) + (["race"] if go.mode.race else [])
+    if tags:
+        args.add_joined("-tags", tags, join_with = ",")
     args.add("-stdlib", _stdlib_dir(go))
     args.add_all(deps, before_each = "-arc", map_each = _arc)
     if interfaces:
