@@ -27,6 +27,7 @@ lint: $(VENV_STAMP)
 
 # pytest exits 5 when it collects nothing: that is a failure here, not a pass.
 unit: $(VENV_STAMP)
+	go test ./tools/gofacts
 	PYTHONPATH=tools/instrument $(PYTEST) -q tools/instrument/tests
 	$(PYTEST) -q tools/docs/tests
 

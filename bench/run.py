@@ -70,6 +70,7 @@ def main() -> int:
         ("P3", lambda: p3_remote_cache(app, scratch)),
         ("P4", lambda: p4_worker() + p4_throughput(args.throughput_runs)),
         ("P1", lambda: p1_cold(app, args.runs, scratch)),
+        ("P7", lambda: __import__("facts_bench").p7_type_facts(app, scratch)),  # --only P7
     ]
     failed = False
     try:

@@ -136,6 +136,69 @@ def test_binary_summary_names_every_injection_point(built: Built) -> None:
     ]
 
 
+def test_types_trace_a_field_client_and_a_constructor_db(built: Built) -> None:
+    """inventory holds its *http.Client in a struct field (made with new, no literal)
+    and gets its *sql.DB from a constructor: with the type facts `s.client.Do(req)`
+    resolves to (*net/http.Client).Do, and both the HTTP call and the SQL exec get
+    client spans under the directive's span."""
+    binary = built.bin / "cmd/inventory/inventory_instrumented"
+    result = subprocess.run(
+        [str(binary), "apple", "kiwi"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "OTEL_TRACES_EXPORTER": "console"},
+        check=True,
+    )
+    assert result.stdout.splitlines() == ["apple: 5 in stock", "kiwi: 4 in stock", "2 recorded"]
+    spans = list(json_stream(result.stderr))
+    (root,) = [s for s in spans if s["Name"] == "inventory.run"]
+    root_id = root["SpanContext"]["SpanID"]
+
+    def clients(scope: str) -> list[dict]:
+        return [
+            s
+            for s in spans
+            if s["InstrumentationScope"]["Name"] == scope and s["SpanKind"] == 3  # client
+        ]
+
+    http_calls = clients("go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp")
+    sql_calls = clients("github.com/XSAM/otelsql")
+    assert [s["Name"] for s in http_calls] == ["GET", "GET"]
+    assert [s["Name"] for s in sql_calls] == ["RECORD", "RECORD"]
+    for span in http_calls + sql_calls:
+        assert span["Parent"]["SpanID"] == root_id
+
+    report = json.loads((built.bin / "inventory/inventory_instr_srcs/report.json").read_text())
+    assert report["types"] == "facts"
+    assert {(m["rule"], m["line"]) for m in report["matches"]} == {
+        ("database-sql-open", 33),
+        ("http-client-do", 47),
+    }
+
+
+def test_type_filters_reach_the_facts_under_bazel(app: Workspace, built: Built) -> None:
+    """A profile whose rule has `final-result-implements: error`: its interface list reaches
+    the GoTypeFacts actions, and only functions whose last result is an error match."""
+    profile = "--@rules_go_instrument//rules:profile=//profiles:typed"
+    matches = set()
+    try:
+        app.bazel("build", *TRACE, profile, "--output_groups=instrument_report", ORDERS)
+        for package, name in [("cmd/orders", "orders"), ("pricing", "pricing"), ("store", "store")]:
+            out = built.bin / package / f"{name}_instr_srcs"
+            assert json.loads((out / "facts.json").read_text())["interfaces"] == ["error"]
+            report = json.loads((out / "report.json").read_text())
+            assert report["types"] == "facts"
+            matches |= {(m["rule"], m["file"], m["target"]) for m in report["matches"]}
+    finally:
+        # Same output paths as the default profile's: put the fixture's outputs back.
+        app.bazel("build", *TRACE, "//...")
+    assert matches == {
+        ("returns-an-error", "cmd/orders/main.go", "run"),
+        ("returns-an-error", "pricing/pricing.go", "Quote"),
+    }
+
+
 def test_instrumented_go_test_passes(app: Workspace, built: Built) -> None:
     result = subprocess.run(
         [str(built.bin / "pricing/pricing_test_instrumented"), "-test.v"],
@@ -184,6 +247,9 @@ def test_editing_a_leaf_function_reruns_only_its_package(
         ("GoCompilePkg", "//pricing:pricing"),
         ("GoInstrument", "//pricing:pricing"),
         ("GoLink", "//cmd/orders:orders"),
+        # The facts read the instrumented archives' export data, which this edit leaves
+        # as it was: cmd/orders' facts stay cached (no original compile is needed).
+        ("GoTypeFacts", "//pricing:pricing"),
     ]
 
 
@@ -208,6 +274,9 @@ def test_rule_change_without_effect_keeps_compiles_cached(
     finally:
         rules.write_text(original)
     executed = _executed_spawns(log)
+    # The profile's interface list is made again (the same bytes): no GoTypeFacts reruns.
+    assert ("GoInstrumentInterfaces", "//profiles:extended") in executed
+    executed.remove(("GoInstrumentInterfaces", "//profiles:extended"))
     assert {mnemonic for mnemonic, _ in executed} == {"GoInstrument"}
     assert {label for _, label in executed} == {
         "//cmd/orders:orders",

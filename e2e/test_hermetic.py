@@ -54,6 +54,7 @@ def test_outputs_are_byte_identical_across_output_bases(two_builds: list[dict[st
     first, second = two_builds
     assert "cmd/orders/orders_instrumented" in first
     assert "pricing/pricing_instr_srcs/pricing.go" in first
+    assert "pricing/pricing_instr_srcs/facts.json" in first  # GoTypeFacts' output
     assert "cmd/orders/orders_instrumented.report.json" in first  # the binary's summary
     assert "cmd/orders/orders_instrumented.report.txt" in first
     assert sorted(first) == sorted(second)

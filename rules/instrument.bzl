@@ -104,9 +104,11 @@ def _trace_aspect_impl(target, ctx):
     if _opted_out(ctx, original.source.importpath, profile):
         profile = struct(
             rule_files = depset([ctx.file._no_rules]),
+            interfaces = profile.interfaces,
             runtime_archives = profile.runtime_archives,
             runtime_labels = profile.runtime_labels,
             exclude_packages = profile.exclude_packages,
+            type_facts = False,  # no rule to match: no GoTypeFacts action
         )
 
     def dep_archive(dep):
@@ -151,6 +153,12 @@ go_binary / go_test), `instrument_report`, `instrument_srcs`, `instrument_map`.
 Requires rules_go 0.57.0 to 0.62.x.""",
     attr_aspects = ["deps", "embed"],
     attrs = {
+        "_gofacts": attr.label(
+            default = "//tools/gofacts",
+            executable = True,
+            cfg = "exec",
+            doc = "Writes each package's type facts (tools/gofacts, the GoTypeFacts action).",
+        ),
         "_instrumenter": attr.label(
             default = "//tools/instrument:instrument",
             executable = True,

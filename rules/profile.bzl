@@ -9,8 +9,27 @@ def _instrumentation_profile_impl(ctx):
         data.label: True
         for data in depset(transitive = [a.transitive for a in runtime_archives]).to_list()
     }
+    rule_files = depset(ctx.files.rules, order = "preorder")
+
+    # The interfaces the rules' type filters name: every GoTypeFacts action
+    # computes its implements lists for them. A rule edit that changes none
+    # leaves this file, and so every facts action, as it was.
+    interfaces = ctx.actions.declare_file(ctx.label.name + ".interfaces.txt")
+    args = ctx.actions.args()
+    args.add("interfaces")
+    args.add("--out", interfaces)
+    args.add_all(rule_files)
+    ctx.actions.run(
+        executable = ctx.executable._instrumenter,
+        arguments = [args],
+        inputs = rule_files,
+        outputs = [interfaces],
+        mnemonic = "GoInstrumentInterfaces",
+        progress_message = "Listing the interfaces of profile %{label}",
+    )
     return [InstrumentationProfileInfo(
-        rule_files = depset(ctx.files.rules, order = "preorder"),
+        rule_files = rule_files,
+        interfaces = interfaces,
         runtime_archives = runtime_archives,
         runtime_labels = runtime_labels,
         exclude_packages = ctx.attr.exclude_packages,
@@ -37,6 +56,11 @@ are never rewritten: that would make the runtime depend on itself.""",
         "runtime": attr.label_list(
             providers = [GoArchive],
             doc = "go_library targets whose import paths the rules' advice may add.",
+        ),
+        "_instrumenter": attr.label(
+            default = "//tools/instrument:instrument",
+            executable = True,
+            cfg = "exec",
         ),
     },
     provides = [InstrumentationProfileInfo],

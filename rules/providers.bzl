@@ -4,6 +4,7 @@ InstrumentationProfileInfo = provider(
     doc = "A resolved set of instrumentation rules and the Go code they may inject.",
     fields = {
         "rule_files": "depset of YAML rule files, in the order they are applied",
+        "interfaces": "File: the interfaces the rules' type filters name, one a line (input of GoTypeFacts)",
         "runtime_archives": "list of GoArchive: every package the rules may import",
         "runtime_labels": "dict Label -> True: the runtime archives' whole closure, never rewritten",
         "exclude_packages": "list of import-path globs whose packages get no rules (recompiled as they are)",

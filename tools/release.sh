@@ -21,9 +21,9 @@ archive="$out/rules_go_instrument-v$version.tar.gz"
 # or developer tooling.
 paths=(
   MODULE.bazel BUILD.bazel go.mod go.sum README.md docs
-  rules aspects tools/BUILD.bazel tools/instrument tools/offline/coverage e2e/smoke
+  rules aspects tools/BUILD.bazel tools/instrument tools/gofacts tools/offline/coverage e2e/smoke
 )
-excluded='^tools/instrument/tests/'
+excluded='^tools/instrument/tests/|^tools/gofacts/.*_test\.go$'
 
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT

@@ -42,10 +42,22 @@ func HTTPTransport(base http.RoundTripper) http.RoundTripper {
 	if base == nil {
 		return defaultTransport{traced: newTransport(untracedDefault{})}
 	}
-	if _, ok := base.(*otelhttp.Transport); ok {
+	switch base.(type) {
+	case *otelhttp.Transport, defaultTransport:
 		return base
 	}
 	return newTransport(base)
+}
+
+// HTTPDo is c.Do(req) through a traced transport, for a client the rewritten code
+// did not build (held in a struct field, returned by a constructor, made with
+// new(http.Client)): injected at `(*http.Client).Do` calls resolved by type facts.
+// c itself is never modified (other goroutines may use it); a client already
+// sending through otelhttp gets no second span. A nil c panics as c.Do does.
+func HTTPDo(c *http.Client, req *http.Request) (*http.Response, error) {
+	traced := *c
+	traced.Transport = HTTPTransport(c.Transport)
+	return traced.Do(req)
 }
 
 // newTransport names client spans by the method alone, as the HTTP semantic

@@ -163,3 +163,28 @@ func TestInstrumentDefaultHTTPClientKeepsAProgramsTransport(t *testing.T) {
 		t.Errorf("DefaultClient transport = %T, want the traced default", http.DefaultClient.Transport)
 	}
 }
+
+func TestHTTPDoTracesAClientOnceAndLeavesItAlone(t *testing.T) {
+	provider, recorder := recording(t)
+	useGlobal(t, provider)
+	server := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	defer server.Close()
+
+	plain := new(http.Client) // a client nobody instrumented
+	traced := &http.Client{Transport: HTTPTransport(nil)}
+	defaulted := &http.Client{Transport: defaultTransport{traced: newTransport(untracedDefault{})}}
+	for _, c := range []*http.Client{plain, traced, defaulted} {
+		req, _ := http.NewRequest("GET", server.URL, nil)
+		resp, err := HTTPDo(c, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	if got := names(recorder.Ended()); len(got) != 3 {
+		t.Errorf("client spans = %v, want one per request", got)
+	}
+	if plain.Transport != nil {
+		t.Errorf("HTTPDo modified the client: Transport = %T", plain.Transport)
+	}
+}

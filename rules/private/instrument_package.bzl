@@ -1,7 +1,8 @@
 """One Go package through the instrumenter and the compiler again."""
 
 load(":go_compile.bzl", "recompile")
-load(":rewrite.bzl", "emit_go_instrument")
+load(":facts.bzl", "emit_type_facts")
+load(":rewrite.bzl", "emit_go_instrument", "go_srcs_to_rewrite")
 
 def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir, only_test_files = False):
     """Rewrites `source` with the profile's rules and compiles the result.
@@ -21,10 +22,24 @@ def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir, only_t
     """
     # Whatever the rewrite injects must resolve: every package is compiled
     # against the profile's runtime too (an unused dependency costs nothing).
-    deps = [dep_archive(dep) for dep in source.deps]
+    direct = [dep_archive(dep) for dep in source.deps]
+    deps = list(direct)
     present = {dep.data.importpath: True for dep in deps}
     deps += [a for a in profile.runtime_archives if a.data.importpath not in present]
 
+    facts = None
+    gofacts = getattr(ctx.attr, "_gofacts", None)
+    if gofacts and getattr(profile, "type_facts", True) and go.stdlib:
+        facts = emit_type_facts(
+            ctx,
+            go,
+            source,
+            deps = direct,
+            interfaces = getattr(profile, "interfaces", None),
+            gofacts = gofacts[DefaultInfo].files_to_run,
+            go_srcs = go_srcs_to_rewrite(source.srcs, only_test_files),
+            out_dir = out_dir,
+        )
     rewrite = emit_go_instrument(
         ctx,
         instrumenter = ctx.attr._instrumenter[DefaultInfo].files_to_run,
@@ -34,6 +49,7 @@ def instrument_package(ctx, go, source, *, profile, dep_archive, out_dir, only_t
         provided_imports = sorted([dep.data.importpath for dep in deps]),
         out_dir = out_dir,
         only_test_files = only_test_files,
+        facts = facts,
     )
     embedsrcs = _mirror_embedsrcs(ctx, source.embedsrcs, out_dir)
     return struct(

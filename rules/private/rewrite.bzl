@@ -13,7 +13,15 @@ def _flag_file_args(ctx):
     args.set_param_file_format("multiline")
     return args
 
-def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provided_imports, out_dir, only_test_files = False):
+def go_srcs_to_rewrite(srcs, only_test_files):
+    """The .go files of `srcs` the instrumenter rewrites (see emit_go_instrument)."""
+    return [
+        src
+        for src in srcs
+        if src.extension == "go" and (not only_test_files or src.basename.endswith("_test.go"))
+    ]
+
+def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provided_imports, out_dir, only_test_files = False, facts = None):
     """Declares the rewrite of one Go package.
 
     Args:
@@ -27,16 +35,14 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provi
         out_dir: directory name (relative to the package) for the outputs.
         only_test_files: rewrite only _test.go files (an external test package,
             whose other sources the compiler filters out).
+        facts: the package's GoTypeFacts output (facts.bzl), or None to match
+            on syntax alone.
 
     Returns:
         struct(srcs = sources to compile, in the original order, with each .go
         file replaced by its rewrite; report, source_map, imports = Files).
     """
-    go_srcs = [
-        src
-        for src in srcs
-        if src.extension == "go" and (not only_test_files or src.basename.endswith("_test.go"))
-    ]
+    go_srcs = go_srcs_to_rewrite(srcs, only_test_files)
     rewritten = {}
     for src in go_srcs:
         rewritten[src] = ctx.actions.declare_file("{}/{}".format(out_dir, src.basename))
@@ -55,11 +61,13 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provi
     args.add("--report-out", report)
     args.add("--only-provided-imports")
     args.add_all(provided_imports, before_each = "--provided-import")
+    if facts:
+        args.add("--facts", facts)
 
     ctx.actions.run(
         executable = instrumenter,
         arguments = [args],
-        inputs = depset(go_srcs, transitive = [rule_files]),
+        inputs = depset(go_srcs + ([facts] if facts else []), transitive = [rule_files]),
         outputs = list(rewritten.values()) + [report, source_map, imports],
         mnemonic = "GoInstrument",
         progress_message = "Instrumenting Go package %{label}",

@@ -15,7 +15,14 @@ import traceback
 from typing import TextIO
 
 from . import rules as rules_mod
-from .engine import GoSyntaxError, PackageResult, find_matches, rewrite_package
+from .engine import (
+    GoSyntaxError,
+    PackageResult,
+    find_matches,
+    rewrite_package,
+    rule_interfaces,
+)
+from .facts import FactsError, TypeFacts, parse_facts
 from .linemap import line_starts, offset_to_line_col
 from .package_view import build_package
 from .report import dumps, report_doc, source_map_doc
@@ -88,6 +95,7 @@ def _parser() -> _Parser:
     r.add_argument("--imports-out", required=True)
     r.add_argument("--map-out", required=True)
     r.add_argument("--report-out", required=True)
+    r.add_argument("--facts", help="type facts of the package (tools/gofacts output)")
     r.add_argument(
         "--provided-import",
         action="append",
@@ -104,7 +112,14 @@ def _parser() -> _Parser:
         d = sub.add_parser(name, help=help_)
         d.add_argument("--importpath", required=True)
         d.add_argument("--rules", action="append", default=[], required=True)
+        d.add_argument("--facts", help="type facts of the package (tools/gofacts output)")
         d.add_argument("files", nargs="+")
+
+    i = sub.add_parser(
+        "interfaces", help="the interfaces rule files' type filters name (input of gofacts)"
+    )
+    i.add_argument("--out", required=True)
+    i.add_argument("files", nargs="*")
 
     c = sub.add_parser("check", help="validate rule files")
     c.add_argument("files", nargs="+")
@@ -135,7 +150,7 @@ def main(
     except rules_mod.RuleError as e:
         err.write(f"error: {e}\n")
         return EXIT_INPUT
-    except (GoSyntaxError, InputError) as e:
+    except (GoSyntaxError, InputError, FactsError) as e:
         err.write(f"error: {e}\n")
         return EXIT_INPUT
     except Exception as e:  # a crash must still be one clear line
@@ -169,13 +184,21 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
         return EXIT_OK
     if args.cmd == "summarize":
         return _summarize(args, root)
+    if args.cmd == "interfaces":
+        names = rule_interfaces(_load_rules(args.files, root)) if args.files else {}
+        write_atomically([(args.out, "".join(f"{n}\n" for n in names).encode())], root)
+        return EXIT_OK
     if args.cmd == "rewrite":
         pairs = _src_pairs(args.src)  # usage errors before any file is read
         return _rewrite(args, pairs, _load_rules(args.rules, root), err, root)
     rules = _load_rules(args.rules, root)
     files = [(p, _read(p, root)) for p in args.files]
     if args.cmd == "explain":
-        pkg = build_package(args.importpath, [(p, s) for p, s in files if p.endswith(".go")])
+        pkg = build_package(
+            args.importpath,
+            [(p, s) for p, s in files if p.endswith(".go")],
+            _load_facts(args.facts, root),
+        )
         matches, skipped = find_matches(pkg, rules)
         for rule, cand in matches:
             starts = line_starts(cand.file.src)
@@ -189,7 +212,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
             out.write(f"skipped: {s}\n")
         return EXIT_OK
     result = rewrite_package(
-        args.importpath, [(p, s) for p, s in files if p.endswith(".go")], rules
+        args.importpath,
+        [(p, s) for p, s in files if p.endswith(".go")],
+        rules,
+        facts=_load_facts(args.facts, root),
     )
     for w in result.warnings:
         err.write(f"warning: {w}\n")
@@ -201,6 +227,13 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, root: str | No
         b = f.output.decode("utf-8", "replace").splitlines(keepends=True)
         out.writelines(difflib.unified_diff(a, b, f"a/{f.path}", f"b/{f.path}"))
     return EXIT_OK
+
+
+def _load_facts(path: str | None, root: str | None) -> TypeFacts | None:
+    """The type facts given with --facts; None (match on syntax) without the flag."""
+    if path is None:
+        return None
+    return parse_facts(path, _read(path, root))
 
 
 def _summarize(args: argparse.Namespace, root: str | None) -> int:
@@ -241,7 +274,13 @@ def _rewrite(
     sources = {i: _read(i, root) for i in ins}
     go_files = [(i, sources[i]) for i in ins if i.endswith(".go")]
     provided = set(args.provided_import) if args.only_provided_imports else None
-    result: PackageResult = rewrite_package(args.importpath, go_files, rules, provided=provided)
+    result: PackageResult = rewrite_package(
+        args.importpath,
+        go_files,
+        rules,
+        provided=provided,
+        facts=_load_facts(args.facts, root),
+    )
     for w in result.warnings:
         err.write(f"warning: {w}\n")
     outputs = {f.path: f.output for f in result.files}

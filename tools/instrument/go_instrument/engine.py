@@ -15,6 +15,7 @@ from . import joinpoints as jp
 from . import tokens
 from .advice import KINDS, Origin, Site
 from .edits import POINT, EditConflict, Insertion, apply
+from .facts import FactsError, TypeFacts
 from .imports import Needed, allocate, import_text
 from .linemap import Resolver, line_starts, offset_to_line_col
 from .naming import PackageState
@@ -51,6 +52,7 @@ class PackageResult:
     matches: list[Match]
     warnings: list[str]
     skipped: list[str] = field(default_factory=list)
+    types: str = "syntax"  # "facts": join points matched on type facts (see facts.py)
 
 
 class _Candidates:
@@ -90,6 +92,44 @@ def _walk(j: jp.JoinPoint):
             yield from _walk(x)
     elif isinstance(j, jp.Not) and j.item is not None:
         yield from _walk(j.item)
+
+
+def rule_interfaces(rules: list[Rule]) -> dict[str, str]:
+    """Interface -> id of the first rule whose type filters name it (sorted by name)."""
+    found: dict[str, str] = {}
+    for rule in rules:
+        for x in _walk(rule.join_point):
+            if isinstance(x, jp.FunctionBody | jp.FunctionCall):
+                for name in sorted(x.filters.interfaces):
+                    found.setdefault(name, rule.id)
+    return dict(sorted(found.items()))
+
+
+def _needs_facts(rule: Rule) -> bool:
+    for x in _walk(rule.join_point):
+        if isinstance(x, jp.FunctionCall) and x.needs_facts:
+            return True
+        if isinstance(x, jp.FunctionBody) and x.filters.interfaces:
+            return True
+    return False
+
+
+def _check_facts(facts: TypeFacts | None, rules: list[Rule]) -> list[str]:
+    """Facts made without an interface a rule names are a wiring bug (error); without
+    facts, rules whose filters need them match nothing (a warning each)."""
+    if facts is None:
+        return [
+            f"{r.id}: its type filters need type facts; matching on syntax, it matches nothing"
+            for r in rules
+            if _needs_facts(r)
+        ]
+    for name, rule_id in rule_interfaces(rules).items():
+        if name not in facts.interfaces:
+            raise FactsError(
+                f"type facts of {facts.importpath} were made without interface {name} "
+                f"(named by rule {rule_id}): give gofacts the profile's interfaces"
+            )
+    return []
 
 
 def _uses_literals(j: jp.JoinPoint) -> bool:
@@ -159,7 +199,7 @@ def ignored_spans(f: GoFile, pkg: PackageView) -> list[tuple[int, int]]:
 _PACKAGE_CLAUSE = re.compile(rb"^package[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
 
-def _untouched(importpath: str, files: list[tuple[str, bytes]]) -> PackageResult:
+def _untouched(importpath: str, files: list[tuple[str, bytes]], types: str) -> PackageResult:
     """Result for a package no rule can match: every file copied, nothing parsed."""
     name = ""
     for _, src in sorted(files):
@@ -170,7 +210,7 @@ def _untouched(importpath: str, files: list[tuple[str, bytes]]) -> PackageResult
     results = [
         FileResult(p, src, False, file_source_map(src, src, None)) for p, src in sorted(files)
     ]
-    return PackageResult(importpath, name, results, [], [], [])
+    return PackageResult(importpath, name, results, [], [], [], types=types)
 
 
 def rewrite_package(
@@ -179,17 +219,27 @@ def rewrite_package(
     rules: list[Rule],
     prefilter: bool = True,
     provided: set[str] | None = None,
+    facts: TypeFacts | None = None,
 ) -> PackageResult:
     """Rewrite one package. With `prefilter`, a package whose bytes no rule can match is
     passed through without parsing (syntax errors in it then go unreported: the Go compiler
     reports them anyway). With `provided`, an injected non-std import outside it is an
-    error naming the rule (see provided.py)."""
+    error naming the rule (see provided.py). With `facts` (tools/gofacts), calls and
+    literals match on types; without, on syntax."""
+    types = "syntax" if facts is None else "facts"
+    if facts is not None and facts.importpath != importpath:
+        raise FactsError(
+            f"type facts are for {facts.importpath!r}, not for the package {importpath!r}"
+        )
+    facts_warnings = _check_facts(facts, rules)
     if prefilter and not any(
         r.join_point.prefilter_bytes(src, importpath) for r in rules for _, src in files
     ):
-        return _untouched(importpath, files)
+        return _untouched(importpath, files, types)
     try:
-        return _rewrite(importpath, files, rules, provided)
+        result = _rewrite(importpath, files, rules, provided, facts)
+        result.warnings[:0] = facts_warnings
+        return result
     except RecursionError:
         # Iterative walks and depth-bounded helpers should make this unreachable; if some
         # input still nests deeper than Python recurses, fail cleanly, naming the files.
@@ -202,11 +252,16 @@ def _rewrite(
     files: list[tuple[str, bytes]],
     rules: list[Rule],
     provided: set[str] | None,
+    facts: TypeFacts | None,
 ) -> PackageResult:
     """The phases: match, check syntax, plan, package advice, imports + apply + verify."""
-    pkg = build_package(importpath, files)
+    pkg = build_package(importpath, files, facts)
     matches, skipped = find_matches(pkg, rules)
     matches, warnings = check_syntax(pkg, matches)
+    if facts is not None and facts.errors:
+        # Unresolved expressions have no facts and match nothing: say why.
+        n = len(facts.errors)
+        warnings.append(f"type facts incomplete ({n} type errors): {facts.errors[0]}")
     plan = plan_insertions(pkg, matches)
     plan_package_advice(pkg, plan, warnings)
     results, imports = apply_and_verify(pkg, rules, plan)
@@ -214,7 +269,14 @@ def _rewrite(
         check_provided(imports, rules, provided)
     plan.report.sort(key=lambda m: (m.file, m.line, m.column, m.rule_index))
     return PackageResult(
-        importpath, pkg.package_name, results, imports, plan.report, warnings, skipped
+        importpath,
+        pkg.package_name,
+        results,
+        imports,
+        plan.report,
+        warnings,
+        skipped,
+        "syntax" if facts is None else "facts",
     )
 
 

@@ -191,3 +191,49 @@ def variable_type(f: GoFile, pkg: PackageView, ident: Node) -> str | None:
 def method_targets(var_type: str) -> set[str]:
     """Normalized receiver forms for a variable type: both `*T` and `T` match `(T)`."""
     return {_strip_pointer(var_type)}
+
+
+_SCOPE_DECLS = """
+(short_var_declaration left: (expression_list (identifier) @n))
+(var_spec name: (identifier) @n)
+(const_spec name: (identifier) @n)
+(range_clause left: (expression_list (identifier) @n))
+(parameter_declaration name: (identifier) @n)
+(variadic_parameter_declaration name: (identifier) @n)
+"""
+
+
+def _local_names(f: GoFile, func: Node) -> dict[str, int]:
+    """Name -> first byte offset where `func` (its signature, body and closures) declares
+    it; cached per file."""
+    from .parse import captures
+
+    cache: dict[tuple[int, int], dict[str, int]] = f.__dict__.setdefault("_local_names", {})
+    key = (func.start_byte, func.end_byte)
+    hit = cache.get(key)
+    if hit is None:
+        hit = {}
+        for n in captures(_SCOPE_DECLS, func).get("n", []):
+            name = text(f.src, n)
+            if name not in hit or n.start_byte < hit[name]:
+                hit[name] = n.start_byte
+        cache[key] = hit
+    return hit
+
+
+def declared_locally(f: GoFile, ident: Node) -> bool:
+    """Whether an enclosing function declares `ident`'s name before it (a parameter,
+    receiver, result, `x := ...`, `var x`, `for x := range`): then `x.F()` is not a call
+    of an imported package `x`. Block scoping is approximated as in `variable_type` (a
+    name declared earlier in a sibling block counts too: this only ever narrows)."""
+    name = text(f.src, ident)
+    node: Node | None = ident.parent
+    outer: Node | None = None
+    while node is not None:
+        if node.type in _FUNC_NODES:
+            outer = node
+        node = node.parent
+    if outer is None:
+        return False
+    first = _local_names(f, outer).get(name)
+    return first is not None and first < ident.start_byte

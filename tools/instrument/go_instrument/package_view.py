@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node, Tree
 
+from .facts import FileFacts, TypeFacts
 from .parse import ErrorRegion, error_regions, parse, text
 
 IGNORE_DIRECTIVE = "trace:ignore"
@@ -72,6 +73,7 @@ class GoFile:
     dot_imports: list[str] = field(default_factory=list)
     blank_imports: set[str] = field(default_factory=set)
     ignored: bool = False  # `//trace:ignore` before the package clause
+    facts: FileFacts | None = None  # type facts (None: match on syntax)
 
     @property
     def root(self) -> Node:
@@ -156,6 +158,7 @@ class PackageView:
     top_level: set[str]  # names of top-level funcs, types, vars, consts (any file)
     funcs: set[str]  # top-level function names (no methods)
     types: set[str]
+    facts: TypeFacts | None = None
 
     def member(self, f: GoFile) -> bool:
         """False for a file of another package handed over with this one (foo_test)."""
@@ -168,9 +171,15 @@ class PackageView:
         raise KeyError(path)
 
 
-def build_package(importpath: str, files: list[tuple[str, bytes]]) -> PackageView:
-    """All files of one package, sorted by path, with package-level names."""
+def build_package(
+    importpath: str, files: list[tuple[str, bytes]], facts: TypeFacts | None = None
+) -> PackageView:
+    """All files of one package, sorted by path, with package-level names (and each
+    file's type facts when `facts` is given)."""
     loaded = sorted((load_file(p, s) for p, s in files), key=lambda f: f.path)
+    if facts is not None:
+        for f in loaded:
+            f.facts = facts.file(f.path)
     names: set[str] = set()
     funcs: set[str] = set()
     types: set[str] = set()
@@ -189,7 +198,7 @@ def build_package(importpath: str, files: list[tuple[str, bytes]]) -> PackageVie
         return (name.endswith("_test") != external, -counts[name], name)
 
     pkg = min(counts, key=rank) if counts else ""
-    return PackageView(importpath, loaded, pkg, names, funcs, types)
+    return PackageView(importpath, loaded, pkg, names, funcs, types, facts)
 
 
 def _collect_top_level(f: GoFile, names: set[str], funcs: set[str], types: set[str]) -> None:

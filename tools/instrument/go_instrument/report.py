@@ -89,6 +89,7 @@ def report_doc(result) -> dict[str, Any]:
         "matches": [m.to_json() for m in result.matches],
         "warnings": result.warnings,
         "skipped": result.skipped,
+        "types": result.types,
     }
 
 

@@ -5,14 +5,16 @@ Regenerate with UPDATE_GOLDEN=1 and review the diff before committing.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
 
 import pytest
 from helpers import check_positions, gofmt_errors, gofmt_path, write_tree
+from host_facts import make_facts
 
-from go_instrument.engine import rewrite_package
+from go_instrument.engine import rewrite_package, rule_interfaces
 from go_instrument.report import dumps, report_doc
 from go_instrument.rules import load_rule_files
 
@@ -25,7 +27,17 @@ def run_case(name: str):
     meta = json.loads((case / "case.json").read_text())
     files = [(f"app/{p.name}", p.read_bytes()) for p in sorted((case / "input").iterdir())]
     rules = load_rule_files([str(case / "rules.yaml")])
-    return case, files, rewrite_package(meta["importpath"], files, rules)
+    # `"types": true`: match on type facts made by tools/gofacts, as under Bazel.
+    facts = _facts(name, meta["importpath"]) if meta.get("types") else None
+    return case, files, rewrite_package(meta["importpath"], files, rules, facts=facts)
+
+
+@functools.cache
+def _facts(name: str, importpath: str):
+    files = [(f"app/{p.name}", p.read_bytes()) for p in sorted((GOLDEN / name / "input").iterdir())]
+    rules = load_rule_files([str(GOLDEN / name / "rules.yaml")])
+    interfaces = tuple(rule_interfaces(rules))
+    return make_facts(importpath, [(p, s) for p, s in files if p.endswith(".go")], interfaces)[0]
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -79,6 +91,22 @@ def test_byte_prefilter_is_only_a_shortcut(name: str) -> None:
     case, files, result = run_case(name)
     meta = json.loads((case / "case.json").read_text())
     rules = load_rule_files([str(case / "rules.yaml")])
-    full = rewrite_package(meta["importpath"], files, rules, prefilter=False)
+    facts = _facts(name, meta["importpath"]) if meta.get("types") else None
+    full = rewrite_package(meta["importpath"], files, rules, prefilter=False, facts=facts)
     assert [f.output for f in full.files] == [f.output for f in result.files]
     assert full.imports == result.imports
+
+
+TYPED_CASES = [c for c in CASES if json.loads((GOLDEN / c / "case.json").read_text()).get("types")]
+
+
+@pytest.mark.parametrize("name", TYPED_CASES)
+def test_golden_types_output_type_checks(name: str) -> None:
+    """What a types case writes must type-check (go/types through gofacts): a wrong match
+    such as a local `sql.Open` taken for database/sql.Open would not."""
+    case, _files, result = run_case(name)
+    importpath = json.loads((case / "case.json").read_text())["importpath"]
+    facts, _ = make_facts(importpath, [(f.path, f.output) for f in result.files])
+    assert facts.errors == []
+    assert result.types == "facts"
+    assert result.matches, "a types case must match something"

@@ -16,6 +16,20 @@ GO = b'package p\n\nimport "net/http"\n\nfunc F() { http.Get("x") }\n'
 
 CASES = [
     (
+        "type arguments in a method pattern",
+        "rules:\n  - id: x\n    join-point:\n      function-call: (*a.b/c.Box[int]).Get\n"
+        "    advice: [{wrap-expression: {template: x}}]\n",
+        "rules.yaml:4:22: rules[0].join-point.function-call: function-call pattern "
+        "'(*a.b/c.Box[int]).Get' names type arguments",
+    ),
+    (
+        "type arguments in a function pattern",
+        "rules:\n  - id: x\n    join-point:\n      function-call: a.b/c.Map[int, string]\n"
+        "    advice: [{wrap-expression: {template: x}}]\n",
+        "rules.yaml:4:22: rules[0].join-point.function-call: function-call pattern "
+        "'a.b/c.Map[int, string]' names type arguments",
+    ),
+    (
         "malformed yaml",
         "rules: [\n  - id: x\n",
         "rules.yaml:2:3: YAML syntax error: while parsing a flow node",
@@ -37,7 +51,7 @@ CASES = [
         "wrong type",
         "rules:\n  - id: x\n    join-point:\n      function-call: 42\n"
         "    advice: [{defer: {template: x}}]\n",
-        "rules.yaml:4:22: rules[0].join-point.function-call: 42 is not of type 'string'",
+        "rules.yaml:4:22: rules[0].join-point.function-call: 42 is not of type 'string', 'object'",
     ),
     (
         "missing key",

@@ -7,6 +7,7 @@ from typing import Any
 
 from tree_sitter import Node
 
+from ..gotypes import variable_type
 from ..joinpoints import Candidate, FuncInfo, Param, callee_targets, enclosing_function
 from ..model import Rule
 from ..parse import text
@@ -69,6 +70,28 @@ def _arg_target(cand: Candidate, arg: Node) -> str:
     return sorted(targets)[0] if targets else ""
 
 
+def _receiver(cand: Candidate) -> dict[str, str]:
+    """`receiver`: the receiver expression of a method call as written (`s.client` in
+    `s.client.Do(req)`); `receiver_type`: its static type (`*net/http.Client`) from the type
+    facts, or from syntax where the variable's declaration shows it; "" when unknown."""
+    c = cand.call
+    assert c is not None
+    fn = c.callee
+    if fn is None or fn.type != "selector_expression":
+        return {"receiver": "", "receiver_type": ""}
+    operand = fn.child_by_field_name("operand")
+    if operand is None:
+        return {"receiver": "", "receiver_type": ""}
+    recv_type = ""
+    facts = cand.file.facts
+    if facts is not None:
+        fact = facts.calls.get((c.node.start_byte, c.node.end_byte))
+        recv_type = fact.recv if fact is not None else ""
+    elif operand.type == "identifier" and any(t.startswith("(") for t in c.targets):
+        recv_type = variable_type(cand.file, cand.pkg, operand) or ""
+    return {"receiver": text(cand.file.src, operand), "receiver_type": recv_type}
+
+
 def template_context(rule: Rule, cand: Candidate, line: int, col: int) -> dict[str, Any]:
     """The variables a template of `rule` sees at candidate `cand` (at line:col)."""
     src = cand.file.src
@@ -99,6 +122,7 @@ def template_context(rule: Rule, cand: Candidate, line: int, col: int) -> dict[s
             "args": c.args,
             "args_text": ", ".join(c.args),
             "arg_targets": [_arg_target(cand, a) for a in c.arg_nodes],
+            **_receiver(cand),
         }
     if cand.literal is not None:
         lit = cand.literal

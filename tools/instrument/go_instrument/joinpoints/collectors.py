@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
-from ..gotypes import method_targets, resolve_type, variable_type
+from ..gotypes import declared_locally, method_targets, resolve_type, variable_type
 from ..package_view import GoFile, PackageView
 from ..parse import captures, text
 from .model import CALL, FUNCTION, LITERAL, CallInfo, Candidate, LiteralInfo, func_info
@@ -33,7 +33,12 @@ _CALLS = """
 
 
 def callee_targets(f: GoFile, pkg: PackageView, fn: Node) -> set[str]:
-    """Resolved names (`path.Func`, `(path.Type).Method`) of a callee expression."""
+    """Resolved names (`path.Func`, `(path.Type).Method`) of a callee expression: from
+    the file's type facts when it has them, else from syntax."""
+    if f.facts is not None:
+        call = fn.parent
+        fact = f.facts.calls.get((call.start_byte, call.end_byte)) if call is not None else None
+        return {fact.target} if fact is not None else set()
     src = f.src
     if fn.type == "generic_type":  # `pkg.F[int](x)` parses as a conversion
         inner = fn.child_by_field_name("type")
@@ -62,6 +67,8 @@ def callee_targets(f: GoFile, pkg: PackageView, fn: Node) -> set[str]:
             qual = text(src, operand)
             path = f.resolve_qualifier(qual)
             if path is not None and qual not in pkg.top_level:
+                if declared_locally(f, operand):
+                    return set()  # `sql := opener{}; sql.Open()` is not database/sql.Open
                 return {f"{path}.{name}"}
             vt = variable_type(f, pkg, operand)
             if vt is not None:
@@ -104,7 +111,7 @@ def literals(f: GoFile, pkg: PackageView, fields: set[str] | None) -> Iterator[C
     src = f.src
     for node in captures("(composite_literal) @lit", f.root).get("lit", []):
         tnode = node.child_by_field_name("type")
-        if tnode is None or tnode.type not in ("qualified_type", "type_identifier"):
+        if tnode is None or tnode.type not in ("qualified_type", "type_identifier", "generic_type"):
             continue
         whole = node
         parent = node.parent
@@ -124,7 +131,7 @@ def literals(f: GoFile, pkg: PackageView, fields: set[str] | None) -> Iterator[C
                 if value.type == "literal_element" and value.named_children:
                     value = value.named_children[0]
                 fmap[text(src, key)] = value
-        lit = LiteralInfo(whole, resolve_type(f, pkg, tnode), fmap)
+        lit = LiteralInfo(whole, _literal_type(f, pkg, node, tnode), fmap)
         if fields:
             for name in sorted(fields):
                 if name in fmap:
@@ -132,3 +139,15 @@ def literals(f: GoFile, pkg: PackageView, fields: set[str] | None) -> Iterator[C
                         LITERAL, f, pkg, whole, literal=lit, target=fmap[name], field=name
                     )
         yield Candidate(LITERAL, f, pkg, whole, literal=lit, target=whole)
+
+
+def _literal_type(f: GoFile, pkg: PackageView, node: Node, tnode: Node) -> str:
+    """`path.Type` of a literal, its generic declaration for `Box[int]{...}` ("" when the
+    type facts know no named type there)."""
+    if f.facts is not None:
+        fact = f.facts.literals.get((node.start_byte, node.end_byte))
+        return fact.type if fact is not None else ""
+    if tnode.type == "generic_type":
+        base = tnode.child_by_field_name("type")
+        return resolve_type(f, pkg, base) if base is not None else ""
+    return resolve_type(f, pkg, tnode)

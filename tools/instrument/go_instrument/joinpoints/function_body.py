@@ -1,5 +1,7 @@
 """`function-body: {package, name, receiver, has-param-of-type, has-result-of-type,
-directive, function-literals}`: function and method bodies (closures on request)."""
+directive, function-literals, result-implements, final-result-implements,
+argument-implements, signature-contains}`: function and method bodies (closures on
+request)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from typing import Any
 from ..package_view import GoFile, PackageView
 from .base import JoinPoint, KeyPath, Kind, Recurse, _glob
 from .model import FUNCTION, Candidate
+from .type_filters import NO_FILTERS, TypeFilters
+from .type_filters import SCHEMA as TYPE_FILTERS_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,7 @@ class FunctionBody(JoinPoint):
     result_type: str | None = None
     directive: str | None = None
     literals: bool = False
+    filters: TypeFilters = NO_FILTERS
 
     def matches(self, cand: Candidate) -> bool:
         fn = cand.func
@@ -49,8 +54,21 @@ class FunctionBody(JoinPoint):
             want = "".join(self.result_type.split())
             if not any(p.qualified_type == want for p in fn.results):
                 return False
+        if self.filters.active and not self._signature_passes(cand):
+            return False
         return not (
             self.directive is not None and not any(d.name == self.directive for d in fn.directives)
+        )
+
+    def _signature_passes(self, cand: Candidate) -> bool:
+        fn = cand.func
+        assert fn is not None
+        facts = cand.file.facts
+        sig = facts.funcs.get((fn.node.start_byte, fn.node.end_byte)) if facts else None
+        if facts is not None and sig is None:
+            return False  # gofacts saw no such function (a build-tag-excluded file)
+        return self.filters.matches(
+            sig, [p.qualified_type for p in fn.params], [p.qualified_type for p in fn.results]
         )
 
     def directive_names(self) -> list[str]:
@@ -81,6 +99,7 @@ def _build(value: Any, here: KeyPath, recurse: Recurse) -> JoinPoint:
         result_type=value.get("has-result-of-type"),
         directive=value.get("directive"),
         literals=bool(value.get("function-literals", False)),
+        filters=TypeFilters.from_value(value),
     )
 
 
@@ -136,6 +155,7 @@ KIND = Kind(
                 ),
                 "type": "boolean",
             },
+            **TYPE_FILTERS_SCHEMA,
         },
     },
     _build,

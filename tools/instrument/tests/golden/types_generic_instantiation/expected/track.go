@@ -1,0 +1,3 @@
+package gen
+
+func track[T any](v T) T { return v }
