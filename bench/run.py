@@ -20,12 +20,6 @@ from pathlib import Path
 from bench_lib import REPO_ROOT, Row, checkout, machine, print_table, remove_tree
 
 HERE = Path(__file__).resolve().parent
-P5_NOT_MEASURED = Row(
-    "P5",
-    "run time of an instrumented HTTP service / the same wired by hand with otelhttp",
-    "not measured yet: needs the net/http integration (otelhttp injection) in the rules",
-    (),
-)
 
 
 def p4_throughput(runs: int) -> list[Row]:
@@ -60,11 +54,12 @@ def main() -> int:
 
     # Imported here: each section needs only its own tools (Bazel, BuildGrid, Orchestrion).
     from build_bench import p1_cold, p2_incremental, p3_remote_cache
+    from latency import p5_latency
     from orchestrion_bench import p6_orchestrion
     from worker_overhead import p4_worker
 
     sections: list[tuple[str, Callable[[], list[Row]]]] = [
-        ("P5", lambda: [P5_NOT_MEASURED]),
+        ("P5", lambda: p5_latency(app.parent.parent, args.runs, scratch)),
         ("P2", lambda: p2_incremental(app, args.runs, scratch)),
         ("P6", lambda: p6_orchestrion(app, args.runs, scratch)),
         ("P3", lambda: p3_remote_cache(app, scratch)),
