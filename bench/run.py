@@ -1,4 +1,4 @@
-"""`make bench`: P1-P6 as ratios measured in one run on this machine, then one table.
+"""`make bench`: P1-P7 as ratios measured in one run on this machine, then one table.
 
     python bench/run.py [--runs N] [--only P1,P2,...]
 
@@ -20,12 +20,6 @@ from pathlib import Path
 from bench_lib import REPO_ROOT, Row, checkout, machine, print_table, remove_tree
 
 HERE = Path(__file__).resolve().parent
-P5_NOT_MEASURED = Row(
-    "P5",
-    "run time of an instrumented HTTP service / the same wired by hand with otelhttp",
-    "not measured yet: needs the net/http integration (otelhttp injection) in the rules",
-    (),
-)
 
 
 def p4_throughput(runs: int) -> list[Row]:
@@ -50,6 +44,11 @@ def main() -> int:
     parser.add_argument(
         "--throughput-runs", type=int, default=1, help="passes over GOROOT/src for P4's MB/s"
     )
+    parser.add_argument(
+        "--p1-apps",
+        default="app,services",
+        help="e2e workspaces P1 builds cold (services: the large closure)",
+    )
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     header = f"rules_go_instrument benchmarks, {args.runs} runs each\nmachine: {machine()}"
@@ -60,18 +59,24 @@ def main() -> int:
 
     # Imported here: each section needs only its own tools (Bazel, BuildGrid, Orchestrion).
     from build_bench import p1_cold, p2_incremental, p3_remote_cache
+    from facts_bench import p7_type_facts
+    from latency import p5_latency
     from orchestrion_bench import p6_orchestrion
     from worker_overhead import p4_worker
 
     sections: list[tuple[str, Callable[[], list[Row]]]] = [
-        ("P5", lambda: [P5_NOT_MEASURED]),
+        ("P5", lambda: p5_latency(app.parent.parent, args.runs, scratch)),
         ("P2", lambda: p2_incremental(app, args.runs, scratch)),
         ("P6", lambda: p6_orchestrion(app, args.runs, scratch)),
         ("P3", lambda: p3_remote_cache(app, scratch)),
         ("P4", lambda: p4_worker() + p4_throughput(args.throughput_runs)),
-        ("P1", lambda: p1_cold(app, args.runs, scratch)),
-        ("P7", lambda: __import__("facts_bench").p7_type_facts(app, scratch)),  # --only P7
+        ("P1", lambda: [row for name in args.p1_apps.split(",") for row in p1_app(name)]),
+        ("P7", lambda: p7_type_facts(app, scratch)),
     ]
+
+    def p1_app(name: str) -> list[Row]:
+        return p1_cold(app.parent / name, args.runs, scratch)
+
     failed = False
     try:
         for name, section in sections:

@@ -5,8 +5,8 @@
 // database/sql, gRPC) built on OpenTelemetry's own contrib wrappers.
 //
 // It holds only what the OpenTelemetry API and contrib packages lack; the
-// exporters (autoexport), propagators (autoprop), sampler and batch processor
-// are OpenTelemetry's, configured by their environment variables.
+// exporters (chosen as autoexport does), propagators (autoprop), sampler and
+// batch processor are OpenTelemetry's, configured by their environment variables.
 package runtime
 
 import (
@@ -18,10 +18,8 @@ import (
 	"sync"
 	"time"
 
-	"go.opentelemetry.io/contrib/exporters/autoexport"
 	"go.opentelemetry.io/contrib/propagators/autoprop"
 	"go.opentelemetry.io/otel"
-	"go.opentelemetry.io/otel/exporters/stdout/stdouttrace"
 	sdkresource "go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	semconv "go.opentelemetry.io/otel/semconv/v1.37.0"
@@ -49,7 +47,7 @@ var (
 //   - OTEL_SDK_DISABLED=true: nothing is installed.
 //   - OTEL_TRACES_EXPORTER: `otlp` (the default, OTEL_EXPORTER_OTLP_* incl.
 //     _PROTOCOL http/protobuf or grpc), `console` (JSON lines on stderr, so the
-//     program's stdout stays its own), `none`: autoexport's choices.
+//     program's stdout stays its own), `none`: autoexport's choices (exporter.go).
 //   - OTEL_PROPAGATORS (autoprop), OTEL_TRACES_SAMPLER[_ARG] and OTEL_BSP_* (the
 //     SDK), OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME (service.name defaults
 //     to the executable's name; both variables override it).
@@ -78,7 +76,7 @@ func start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if autoexport.IsNoneSpanExporter(exporter) {
+	if exporter == nil { // OTEL_TRACES_EXPORTER=none
 		return nil
 	}
 	provider := sdktrace.NewTracerProvider(
@@ -91,14 +89,6 @@ func start(ctx context.Context) error {
 	otel.SetTracerProvider(&yieldingProvider{sdk: provider})
 	listenForSignals()
 	return nil
-}
-
-// newExporter is autoexport's, except that `console` writes to stderr.
-func newExporter(ctx context.Context) (sdktrace.SpanExporter, error) {
-	if strings.TrimSpace(os.Getenv("OTEL_TRACES_EXPORTER")) == "console" {
-		return stdouttrace.New(stdouttrace.WithWriter(os.Stderr))
-	}
-	return autoexport.NewSpanExporter(ctx)
 }
 
 func sdkDisabled() bool {
