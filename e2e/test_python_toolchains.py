@@ -19,8 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BAZEL, REPO_ROOT, Workspace
+from conftest import BAZEL, HOST_GO_MODCACHE, REPO_ROOT, Workspace
 from sid_python import CACHE, sid_python313
+
+# A consumer workspace with an output base of its own: minutes when cold (make test-slow).
+pytestmark = pytest.mark.slow
 
 SMOKE = REPO_ROOT / "e2e" / "smoke"
 
@@ -120,7 +123,9 @@ def consumer() -> Iterator[tuple[Workspace, Path]]:
     output_base = CACHE / "output_bases" / "python-toolchains"
     workspace = Workspace(root, startup_options=(f"--output_base={output_base}",))
     try:
-        workspace.bazel("build", "--config=trace", "//cmd/smoke", "//py:which_python")
+        workspace.bazel(
+            "build", HOST_GO_MODCACHE, "--config=trace", "//cmd/smoke", "//py:which_python"
+        )
         yield workspace, interpreter
     finally:
         workspace.bazel("shutdown", check=False)
@@ -130,7 +135,7 @@ def test_consumers_py_binary_runs_on_the_consumers_toolchain(
     consumer: tuple[Workspace, Path],
 ) -> None:
     workspace, interpreter = consumer
-    result = workspace.bazel("run", "//py:which_python")
+    result = workspace.bazel("run", HOST_GO_MODCACHE, "//py:which_python")
     assert result.stdout.strip() == f"3.13 {interpreter}"
 
 
