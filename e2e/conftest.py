@@ -43,6 +43,12 @@ def json_stream(text: str) -> Iterator[dict]:
         yield value
 
 
+# For tests that build from an output base of their own (the compatibility matrix, the
+# release and toolchain consumers): gazelle's go_repository then reads Go modules from
+# the machine's module cache instead of downloading each into every output base.
+HOST_GO_MODCACHE = "--repo_env=GO_REPOSITORY_USE_HOST_MODCACHE=1"
+
+
 @dataclass(frozen=True)
 class Workspace:
     """One e2e workspace and the Bazel that builds it."""

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, Workspace
+from conftest import HOST_GO_MODCACHE, REPO_ROOT, Workspace
 
 CACHE = Path(os.environ.get("RGI_CACHE", Path.home() / ".cache" / "rules_go_instrument"))
 VERSION = "0.0.0-e2e"
@@ -77,7 +77,7 @@ def test_consumer_outside_the_repository_builds_the_instrumented_app(tmp_path: P
     output_base = CACHE / "output_bases" / "release-consumer"
     workspace = Workspace(root, startup_options=(f"--output_base={output_base}",))
     try:
-        workspace.bazel("build", "--config=trace", "//cmd/orders")
+        workspace.bazel("build", HOST_GO_MODCACHE, "--config=trace", "//cmd/orders")
         bin_dir = Path(workspace.bazel("info", "bazel-bin").stdout.strip())
     finally:
         workspace.bazel("shutdown", check=False)

@@ -27,7 +27,8 @@ ensure_offline_rc() {
   rules_go="$(module_version rules_go)"
   gazelle="$(module_version gazelle)"
   if ! { [[ -f "$rc" ]] && grep -q "rules_go@v$rules_go" "$rc" && grep -q "gazelle@v$gazelle" "$rc" \
-    && grep -q "coverage_report_generator" "$rc" && module_is_stamped "$rules_go"; }; then
+    && grep -q "coverage_report_generator" "$rc" && grep -q "host_python_toolchain" "$rc" \
+    && module_is_stamped "$rules_go"; }; then
     with_lock write_offline_rc "$rc" "$rules_go" "$gazelle"
   fi
   ensure_version_rc
@@ -140,6 +141,10 @@ write_offline_rc() {
     echo "common \"--override_module=gazelle=$modules/gazelle@v$gazelle\""
     echo "build --coverage_output_generator=@rules_go_instrument//tools/offline/coverage:lcov_merger"
     echo "build --coverage_report_generator=@rules_go_instrument//tools/offline/coverage:lcov_merger"
+    # Debian's rules_python 0.22.1 registers no Python toolchain: the instrumenter runs on
+    # python3.11 from PATH (MODULE.bazel never registers this one). An apparent name, so
+    # the same line works under Bazel 7's and 8's canonical repository names.
+    echo "build --extra_toolchains=@rules_go_instrument//tools/instrument:host_python_toolchain"
     for name in "${OFFLINE_STAND_INS[@]}"; do
       echo "common \"--override_module=$name=$workspace/tools/offline/$name\""
     done
