@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import shlex
 import shutil
 import statistics
 import subprocess
+import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-def checkout(destination: Path) -> Path:
-    """A copy of the working tree's files (what a clone would hold): benchmarks edit
-    sources, and must never do it under a developer's or a test's feet."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.split(b"\0")
-    for name in filter(None, (entry.decode() for entry in listed)):
-        source = REPO_ROOT / name
-        if source.is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, destination / name)
-    return destination
+# The e2e helpers that need no pytest (copying a checkout, reading execution logs).
+sys.path.insert(0, str(REPO_ROOT / "e2e"))
+from repo_files import copy_checkout as copy_checkout  # noqa: E402
+from repo_files import json_stream  # noqa: E402
 
 
 def machine() -> str:
@@ -150,19 +137,6 @@ def remove_tree(path: Path) -> None:
     """Delete a scratch tree, Bazel's read-only output directories included."""
     subprocess.run(["chmod", "-R", "u+w", str(path)], capture_output=True)
     shutil.rmtree(path, ignore_errors=True)
-
-
-def json_stream(text: str) -> Iterator[dict]:
-    """The objects of a concatenated-JSON file (Bazel's --execution_log_json_file)."""
-    decoder = json.JSONDecoder()
-    index = 0
-    while True:
-        while index < len(text) and text[index].isspace():
-            index += 1
-        if index >= len(text):
-            return
-        value, index = decoder.raw_decode(text, index)
-        yield value
 
 
 def spawns(log: Path) -> list[dict]:

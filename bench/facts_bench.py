@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_lib import REPO_ROOT, Bazel, Row, checkout, print_table, remove_tree, spawns
+from bench_lib import REPO_ROOT, Bazel, Row, copy_checkout, print_table, remove_tree, spawns
 
 COLD = ("--config=trace", "--disk_cache=")
 _DURATION = re.compile(r"^([0-9.]+)s$")
@@ -91,7 +91,7 @@ def p7_type_facts(app: Path, scratch: Path) -> list[Row]:
 def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="rgi-facts-bench-"))
     try:
-        app = checkout(scratch / "repo") / "e2e" / "app"
+        app = copy_checkout(scratch / "repo") / "e2e" / "app"
         print_table(p7_type_facts(app, scratch), f"type facts cost (from {REPO_ROOT})")
     finally:
         remove_tree(scratch)

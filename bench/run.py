@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_lib import REPO_ROOT, Row, checkout, machine, print_table, remove_tree
+from bench_lib import REPO_ROOT, Row, copy_checkout, machine, print_table, remove_tree
 
 HERE = Path(__file__).resolve().parent
 
@@ -54,7 +54,7 @@ def main() -> int:
     header = f"rules_go_instrument benchmarks, {args.runs} runs each\nmachine: {machine()}"
     print(header, flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="rgi-bench-"))
-    app = checkout(scratch / "repo") / "e2e" / "app"
+    app = copy_checkout(scratch / "repo") / "e2e" / "app"
     rows: list[Row] = []
 
     # Imported here: each section needs only its own tools (Bazel, BuildGrid, Orchestrion).

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from repo_files import REPO_ROOT as REPO_ROOT
+from repo_files import json_stream as json_stream
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 BAZEL = REPO_ROOT / "tools" / "bazel"
 
 
@@ -28,19 +27,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
-
-
-def json_stream(text: str) -> Iterator[dict]:
-    """The objects of concatenated JSON: Bazel's --execution_log_json_file, span lines."""
-    decoder = json.JSONDecoder()
-    index = 0
-    while True:
-        while index < len(text) and text[index].isspace():
-            index += 1
-        if index >= len(text):
-            return
-        value, index = decoder.raw_decode(text, index)
-        yield value
 
 
 # For tests that build from an output base of their own (the compatibility matrix, the

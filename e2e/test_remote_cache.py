@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, Workspace, json_stream
+from conftest import Workspace
 from remote_cache_server import RemoteCache, buildgrid, cache_root
+from repo_files import copy_checkout, json_stream
 
 pytestmark = pytest.mark.slow
 
@@ -103,23 +104,6 @@ def _bazel(
     return result.stdout
 
 
-def _second_checkout(destination: Path) -> Path:
-    """The repository's files (as a clone of this working tree would have them) at another path."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.split(b"\0")
-    for name in filter(None, (entry.decode() for entry in listed)):
-        source = REPO_ROOT / name
-        if source.is_file():
-            target = destination / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    return destination
-
-
 @dataclass(frozen=True)
 class Builds:
     """Execution logs of the two builds of e2e/app against one BuildGrid."""
@@ -165,7 +149,7 @@ def builds(
         _bazel(app.root, (*startup, "shutdown"), go_caches, check=False)
         shutil.rmtree(output_base, ignore_errors=True)
 
-    checkout = _second_checkout(tmp_path_factory.mktemp("checkout"))
+    checkout = copy_checkout(tmp_path_factory.mktemp("checkout"))
     # Another $HOME: another Bazel output user root (output base, install base) and Go
     # caches. RGI_CACHE keeps tools/bazel's sysroot (and BuildGrid) the machine's shared
     # ones, where a real laptop would run its own Bazel, and the downloads come from the

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BAZEL, REPO_ROOT, Workspace
+from repo_files import copy_checkout
 
 KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
 DEBIAN_MIRROR = os.environ.get("RGI_DEBIAN_MIRROR", "http://deb.debian.org/debian")
@@ -88,21 +89,6 @@ def _sysroot_from_help(env: dict[str, str] | None = None, user: str | None = Non
 
 def _env_args(env: dict[str, str]) -> list[str]:
     return [f"{key}={value}" for key, value in env.items()]
-
-
-def _copy_checkout(dest: Path) -> None:
-    """Copies this checkout's tracked and untracked-but-not-ignored files to dest."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        source = REPO_ROOT / name
-        if source.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +177,7 @@ def test_after_a_build_run_and_shutdown_removing_the_cache_keeps_home_and_tmp(
     # hard-linked copies of the machine's when it has them.
     home, cache = scratch / "home", scratch / "rgi cache"
     checkout = scratch / "my checkout" / "rules_go_instrument"
-    _copy_checkout(checkout)
+    copy_checkout(checkout)
     home.mkdir()
     shared = _shared_sysroot()
     if shared:
@@ -401,7 +387,7 @@ class _User:
         )
 
     def copy_checkout(self) -> None:
-        _copy_checkout(self.checkout)
+        copy_checkout(self.checkout)
         subprocess.run(["chown", "-R", f"{self.name}:", str(self.home)], check=True)
 
     def _ids(self) -> set[int]:
