@@ -57,10 +57,13 @@ def _host_mounts_under(path: Path) -> list[str]:
     return [t for t in _mount_points() if t == str(path) or t.startswith(f"{path}/")]
 
 
-def _holder_of(cache: Path, workspace: Path) -> str | None:
-    """The PID of the namespace holder that tools/bazel recorded for a workspace."""
+def _holder_of(cache: Path, workspace: Path, output_base: str = "") -> str | None:
+    """The PID of the namespace holder that tools/bazel recorded for a workspace's server
+    (its default output base, or the one given)."""
     for marker in (cache / "ns").glob("*.workspace"):
-        if marker.read_text().strip() == str(workspace):
+        recorded_base = marker.with_suffix(".output_base")
+        base = recorded_base.read_text().strip() if recorded_base.exists() else ""
+        if marker.read_text().strip() == str(workspace) and base == output_base:
             pid_file = marker.with_suffix(".pid")
             return pid_file.read_text().strip() if pid_file.exists() else None
     return None
@@ -130,6 +133,37 @@ def test_after_shutdown_nothing_of_the_sysroot_stays_mounted(
         ).stdout.count(str(cache))
         == 0
     )
+
+
+def test_each_output_base_of_a_workspace_gets_a_namespace_of_its_own(
+    smoke: Workspace, sysroot_in_use: None, tmp_path: Path
+) -> None:
+    """Two Bazel servers of one workspace (as the compatibility matrix runs them, each
+    with its own Go SDK or rules_go) never share a holder: each gets the binds of the
+    call that started it and ends with its own server."""
+    cache = _cache_root()
+    other = Workspace(smoke.root, startup_options=(f"--output_base={tmp_path / 'ob'}",))
+    try:
+        smoke.bazel("info", "output_base")
+        other.bazel("info", "output_base")
+        default_holder = _holder_of(cache, smoke.root)
+        other_holder = _holder_of(cache, smoke.root, str(tmp_path / "ob"))
+        assert default_holder and _is_holder(default_holder)
+        assert other_holder and _is_holder(other_holder)
+        assert default_holder != other_holder
+        help_text = subprocess.run(
+            [str(BAZEL), "--help-sysroot"], capture_output=True, text=True, check=True
+        ).stdout
+        assert f"{other_holder} {smoke.root} (--output_base={tmp_path / 'ob'})" in help_text
+
+        other.bazel("shutdown")
+        assert not _is_holder(other_holder), "the other output base's holder outlived its server"
+        assert _is_holder(default_holder), "shutting one server down ended another's namespace"
+    finally:
+        other.bazel("shutdown", check=False)
+        smoke.bazel("shutdown", check=False)
+    assert not _is_holder(default_holder)
+    assert _host_mounts_under(cache) == []
 
 
 def _proc_mounts_under(path: Path) -> list[str]:

@@ -17,7 +17,7 @@ readonly SYSROOT_PACKAGES="bazel-bootstrap=$BAZEL_DEBIAN_VERSION,build-essential
 readonly HOST_PACKAGES=(mmdebstrap uidmap debian-archive-keyring)
 
 sysroot="$cache_root/sysroot-v$SYSROOT_VERSION"
-ns_dir="$cache_root/ns"   # one holder per Bazel server: KEY.pid, KEY.lock, KEY.log, KEY.workspace
+ns_dir="$cache_root/ns"   # one holder per Bazel server: KEY.pid, KEY.lock, KEY.log, KEY.workspace, KEY.output_base
 log_dir="$cache_root/logs"
 
 is_root() { [[ "$(id -u)" == 0 ]]; }
@@ -254,10 +254,11 @@ live_holder() {
 }
 
 start_holder() {
-  local state="$1" bazel_ws="$2" pid waited=0 binds=()
+  local state="$1" bazel_ws="$2" output_base="$3" pid waited=0 binds=()
   mapfile -t binds < <(namespace_binds "$bazel_ws")
   rm -f "$state.pid"
   printf '%s\n' "$bazel_ws" >"$state.workspace"
+  printf '%s\n' "$output_base" >"$state.output_base"
   local unshare=(unshare --mount --propagation private)
   is_root || unshare=(unshare --user --map-root-user --mount --propagation private)
   # Detached from our stdio and locks: it outlives this call.
@@ -275,6 +276,27 @@ start_holder() {
   holder_pid="$(cat "$state.pid")"
 }
 
+# The startup options that choose the Bazel server (and so its namespace): one line
+# each, --output_base then --output_user_root, empty when not given.
+server_options() {
+  local output_base="" user_root="" arg
+  while (($#)); do
+    arg="$1"
+    shift
+    case "$arg" in
+      --output_base=*) output_base="${arg#*=}" ;;
+      --output_user_root=*) user_root="${arg#*=}" ;;
+      --output_base | --output_user_root)
+        [[ "$arg" == --output_base ]] && output_base="${1:-}" || user_root="${1:-}"
+        shift || true
+        ;;
+      -*) ;;
+      *) break ;;
+    esac
+  done
+  printf '%s\n%s\n' "$output_base" "$user_root"
+}
+
 # Bazel's command: the first argument that is not a startup option.
 bazel_command() {
   local arg
@@ -284,18 +306,22 @@ bazel_command() {
 
 # Runs Bazel in the sysroot inside this workspace's namespace; never returns.
 run_in_sysroot() {
-  local bazel_ws key state command rc=0
+  local bazel_ws server key state command rc=0
   bazel_ws="$(bazel_workspace_dir)"
   is_system_dir "$bazel_ws" && die "cannot run the sysroot's Bazel in $bazel_ws (a system directory)"
   python_specs="$(python_binds)" || die "cannot read $host_python's paths"
-  key="$(printf '%s\n' "$bazel_ws" | sha256sum | cut -c1-16)"
+  # One namespace per Bazel server (workspace and output base): servers of one
+  # workspace with other output bases (another Go SDK, another rules_go) get their own
+  # binds and end on their own.
+  server="$(server_options "$@")"
+  key="$(printf '%s\n%s\n' "$bazel_ws" "$server" | sha256sum | cut -c1-16)"
   state="$ns_dir/$key"
   mkdir -p "$ns_dir"
   # Held until this call is inside the namespace (the inner sh closes it), so the
   # holder never exits between our lookup and our nsenter.
   exec 9>"$state.lock"
   flock 9
-  holder_pid="$(live_holder "$state")" || start_holder "$state" "$bazel_ws"
+  holder_pid="$(live_holder "$state")" || start_holder "$state" "$bazel_ws" "$(head -n1 <<<"$server")"
   local enter=(nsenter -t "$holder_pid" -m)
   # Our uid already maps to root there: keep it (setgroups is denied in that namespace).
   is_root || enter=(nsenter -t "$holder_pid" -U -m --preserve-credentials)
@@ -323,19 +349,23 @@ wait_for_exit() {
 
 # --- --help-sysroot and --remove-sysroot -----------------------------------------------
 
+# One tab-separated line per live holder: PID, workspace, output base ("" = default).
 live_holders() {
   local pid_file state pid
   for pid_file in "$ns_dir"/*.pid; do
     [[ -f "$pid_file" ]] || continue
     state="${pid_file%.pid}"
-    if pid="$(live_holder "$state")"; then printf '    %s %s\n' "$pid" "$(cat "$state.workspace" 2>/dev/null)"; fi
+    pid="$(live_holder "$state")" || continue
+    printf '%s\t%s\t%s\n' "$pid" "$(cat "$state.workspace" 2>/dev/null)" "$(cat "$state.output_base" 2>/dev/null)"
   done
 }
 
 help_sysroot() {
-  local mounted holders other
+  local mounted holders other pid bazel_ws output_base
   mounted="$(mounts_under "$cache_root" | sed 's/^/    /')"
-  holders="$(live_holders)"
+  holders="$(live_holders | while IFS=$'\t' read -r pid bazel_ws output_base; do
+    printf '    %s %s%s\n' "$pid" "$bazel_ws" "${output_base:+ (--output_base=$output_base)}"
+  done)"
   other="$(find "$cache_root" -maxdepth 1 -name 'sysroot-v*' ! -path "$sysroot" 2>/dev/null)"
   cat <<EOF
 tools/bazel runs Bazel from a Debian sid sysroot when no Bazel >= 7.1 is on PATH.
@@ -357,11 +387,11 @@ EOF
 }
 
 remove_sysroot() {
-  local pid bazel_ws dir
-  while read -r pid bazel_ws; do
+  local pid bazel_ws output_base dir
+  while IFS=$'\t' read -r pid bazel_ws output_base; do
     [[ -n "$pid" ]] || continue
-    log "shutting down the Bazel server of $bazel_ws..."
-    (cd "$bazel_ws" 2>/dev/null && "$workspace/tools/bazel" shutdown) || true
+    log "shutting down the Bazel server of $bazel_ws${output_base:+ (--output_base=$output_base)}..."
+    (cd "$bazel_ws" 2>/dev/null && "$workspace/tools/bazel" ${output_base:+"--output_base=$output_base"} shutdown) || true
     wait_for_exit "$pid" 60 || die "Bazel's namespace for $bazel_ws (holder PID $pid) is still in use; not deleting the sysroot"
   done < <(live_holders)
   for dir in "$cache_root"/sysroot-v*; do
