@@ -35,8 +35,8 @@ e2e: $(VENV_STAMP)
 	$(PYTEST) -q e2e
 
 # The e2e tests marked slow, which `make test` skips: the rules_go / Go 1.27 / Bazel 8
-# flag matrix, the release archive consumer, the Python toolchain consumer, the BuildGrid
-# remote cache, the non-root sysroot (see README, "Tests").
+# flag matrix, the release archive consumer, the Python toolchain consumer, the non-root
+# sysroot and the build/shutdown/rm -rf of a sysroot of its own (see README).
 test-slow: $(VENV_STAMP)
 	$(PYTEST) -q --run-slow -m slow e2e
 

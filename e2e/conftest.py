@@ -19,8 +19,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked slow (the rules_go/Go/Bazel-8 matrix, the release consumer, the remote
-    cache, the non-root sysroot) run with `make test-slow`, not in `make test`."""
+    """Tests marked slow (the rules_go/Go/Bazel-8 matrix, the release and Python toolchain
+    consumers, the sysroots of their own) run with `make test-slow`, not in `make test`."""
     if config.getoption("--run-slow"):
         return
     skip = pytest.mark.skip(reason="slow: run with `make test-slow`")

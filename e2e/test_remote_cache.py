@@ -25,8 +25,6 @@ from conftest import Workspace
 from remote_cache_server import RemoteCache, buildgrid, cache_root
 from repo_files import copy_checkout, json_stream
 
-pytestmark = pytest.mark.slow
-
 # --symlink_prefix=/: no bazel-* links, so e2e/app's keep pointing at its usual output base.
 BUILD = ("build", "--config=trace", "--symlink_prefix=/", "//...")
 # The actions the promise is about; every other spawn must hit too.
