@@ -183,7 +183,16 @@ def test_type_filters_reach_the_facts_under_bazel(app: Workspace, built: Built) 
     profile = "--@rules_go_instrument//rules:profile=//profiles:typed"
     matches = set()
     try:
-        app.bazel("build", *TRACE, profile, "--output_groups=instrument_report", ORDERS)
+        # facts.json is no output group's: Bazel 7 leaves an intermediate output that the
+        # disk cache hits in the cache unless told to download everything.
+        app.bazel(
+            "build",
+            *TRACE,
+            profile,
+            "--output_groups=instrument_report",
+            "--remote_download_outputs=all",
+            ORDERS,
+        )
         for package, name in [("cmd/orders", "orders"), ("pricing", "pricing"), ("store", "store")]:
             out = built.bin / package / f"{name}_instr_srcs"
             assert json.loads((out / "facts.json").read_text())["interfaces"] == ["error"]
