@@ -102,6 +102,12 @@ class Site:
             ) from None
         return self.names.resolve(self, out)
 
+    def render_statements(self) -> str | None:
+        """The advice's template rendered without its outer blank lines; None when it
+        rendered nothing but white space (the rule chose to add nothing here)."""
+        code = self.render().strip("\n")
+        return code if code.strip() else None
+
     def insertion(self, offset: int, text: str, phase: int, **kw: Any) -> Insertion:
         return Insertion(offset, text, phase, self.seq, origin=self.origin, label=self.label, **kw)
 
@@ -146,6 +152,9 @@ class Planned:
 
     insertions: list[Insertion] = field(default_factory=list)
     note: str = ""  # e.g. "skipped: call has 1 argument"; shown in the report
+
+
+RENDERED_NOTHING = "skipped: template rendered nothing"
 
 
 class AdviceKind:

@@ -7,7 +7,15 @@ from typing import Any
 from ..joinpoints import FUNCTION
 from ..model import Advice
 from ..parse import captures, parse, text
-from .base import AdviceKind, Builder, Planned, Site, template_advice, template_schema
+from .base import (
+    RENDERED_NOTHING,
+    AdviceKind,
+    Builder,
+    Planned,
+    Site,
+    template_advice,
+    template_schema,
+)
 from .prepend_statements import body_insertion
 
 _single_call: dict[str, bool] = {}
@@ -43,9 +51,9 @@ class Defer(AdviceKind):
         return template_advice(self.name, value, b)
 
     def plan(self, site: Site) -> Planned:
-        code = site.render().strip("\n")
-        if not code.strip():
-            return Planned(note="skipped: template rendered nothing")
+        code = site.render_statements()
+        if code is None:
+            return Planned(note=RENDERED_NOTHING)
         stripped = code.strip()
         single = is_single_call(stripped)
         code = f"defer {stripped}" if single else f"defer func() {{\n{code}\n}}()"

@@ -7,7 +7,15 @@ from typing import Any
 from ..edits import POINT
 from ..joinpoints import FUNCTION
 from ..model import Advice
-from .base import AdviceKind, Builder, Planned, Site, template_advice, template_schema
+from .base import (
+    RENDERED_NOTHING,
+    AdviceKind,
+    Builder,
+    Planned,
+    Site,
+    template_advice,
+    template_schema,
+)
 
 
 def body_insertion(site: Site, code: str) -> Planned:
@@ -31,7 +39,7 @@ class PrependStatements(AdviceKind):
         return template_advice(self.name, value, b)
 
     def plan(self, site: Site) -> Planned:
-        code = site.render().strip("\n")
-        if not code.strip():
-            return Planned(note="skipped: template rendered nothing")
+        code = site.render_statements()
+        if code is None:
+            return Planned(note=RENDERED_NOTHING)
         return body_insertion(site, code)

@@ -7,9 +7,8 @@ from typing import Any
 
 from ..joinpoints import CALL
 from ..model import Advice
-from ..templates import EXPR_SENTINEL
 from .base import AdviceKind, Builder, Planned, Site
-from .wrap_expression import needs_expr
+from .wrap_expression import expr_template_advice, wrap_plan
 
 
 class WrapArgument(AdviceKind):
@@ -35,15 +34,7 @@ class WrapArgument(AdviceKind):
     }
 
     def build(self, value: Any, b: Builder) -> Advice:
-        advice = Advice(
-            self.name,
-            b.at(("template",)),
-            value["template"],
-            b.template(("template",), value["template"]),
-            params={"index": value["index"]},
-        )
-        needs_expr(b, advice, self.name)
-        return advice
+        return expr_template_advice(self.name, value, b, params={"index": value["index"]})
 
     def plan(self, site: Site) -> Planned:
         call = site.cand.call
@@ -56,11 +47,4 @@ class WrapArgument(AdviceKind):
         node = call.arg_nodes[i]
         if node.type == "variadic_argument" and node.named_children:
             node = node.named_children[0]
-        rendered = site.render(expr=EXPR_SENTINEL)
-        ins = site.wrap(node, rendered)
-        if ins is None:
-            raise site.error(
-                f"wrap-argument template must render {{{{ expr }}}} exactly once "
-                f"(rendered it {rendered.count(EXPR_SENTINEL)} times)"
-            )
-        return Planned(ins, "" if ins else "no-op: template rendered {{ expr }} alone")
+        return wrap_plan(site, node)
