@@ -2,7 +2,10 @@ package runtime
 
 import (
 	"net/http"
+	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	semconv "go.opentelemetry.io/otel/semconv/v1.37.0"
 	"go.opentelemetry.io/otel/trace"
@@ -40,7 +43,7 @@ func (h routeRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // otelhttp transport is returned as it is (never two spans for one request).
 func HTTPTransport(base http.RoundTripper) http.RoundTripper {
 	if base == nil {
-		return defaultTransport{traced: newTransport(untracedDefault{})}
+		return tracedDefault()
 	}
 	switch base.(type) {
 	case *otelhttp.Transport, defaultTransport:
@@ -56,8 +59,43 @@ func HTTPTransport(base http.RoundTripper) http.RoundTripper {
 // sending through otelhttp gets no second span. A nil c panics as c.Do does.
 func HTTPDo(c *http.Client, req *http.Request) (*http.Response, error) {
 	traced := *c
-	traced.Transport = HTTPTransport(c.Transport)
+	traced.Transport = doTransport(c.Transport)
 	return traced.Do(req)
+}
+
+// tracedDefault is the one traced wrapper of http.DefaultTransport: it reads
+// http.DefaultTransport at each request, so one serves every caller.
+var tracedDefault = sync.OnceValue(func() http.RoundTripper {
+	return defaultTransport{traced: newTransport(untracedDefault{})}
+})
+
+// maxWrapped bounds the transports HTTPDo keeps alive through its cache: a program
+// that makes a transport per request gets a new wrapper per request, as without it.
+const maxWrapped = 64
+
+var (
+	wrapped      sync.Map // base transport (a pointer) -> its traced wrapper
+	wrappedCount atomic.Int32
+)
+
+// doTransport is HTTPTransport(base), made once per base transport rather than per
+// request (BenchmarkHTTPDo: an otelhttp transport is 15 allocations). Only pointer
+// bases are cached: any other value may hold something unhashable.
+func doTransport(base http.RoundTripper) http.RoundTripper {
+	if base == nil || reflect.TypeOf(base).Kind() != reflect.Pointer {
+		return HTTPTransport(base)
+	}
+	if traced, ok := wrapped.Load(base); ok {
+		return traced.(http.RoundTripper)
+	}
+	traced := HTTPTransport(base)
+	if wrappedCount.Load() < maxWrapped {
+		if previous, loaded := wrapped.LoadOrStore(base, traced); loaded {
+			return previous.(http.RoundTripper)
+		}
+		wrappedCount.Add(1)
+	}
+	return traced
 }
 
 // newTransport names client spans by the method alone, as the HTTP semantic

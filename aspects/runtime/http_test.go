@@ -18,7 +18,7 @@ import (
 const secret = "s3cret-value"
 
 // useGlobal makes provider and W3C propagation the process's globals for one test.
-func useGlobal(t *testing.T, provider trace.TracerProvider) {
+func useGlobal(t testing.TB, provider trace.TracerProvider) {
 	t.Helper()
 	previous, previousProp := otel.GetTracerProvider(), otel.GetTextMapPropagator()
 	otel.SetTracerProvider(provider)
@@ -186,5 +186,24 @@ func TestHTTPDoTracesAClientOnceAndLeavesItAlone(t *testing.T) {
 	}
 	if plain.Transport != nil {
 		t.Errorf("HTTPDo modified the client: Transport = %T", plain.Transport)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestHTTPDoWrapsEachTransportOnce(t *testing.T) {
+	base := &http.Transport{}
+	if first, again := doTransport(base), doTransport(base); first != again {
+		t.Errorf("a transport was wrapped twice: %p, %p", first, again)
+	}
+	if doTransport(nil) != doTransport(nil) {
+		t.Error("the default transport was wrapped twice")
+	}
+	// A func value is unhashable: it must be wrapped per call, not panic in the cache.
+	fn := roundTripFunc(http.DefaultTransport.RoundTrip)
+	if _, ok := doTransport(fn).(*otelhttp.Transport); !ok {
+		t.Errorf("doTransport(func) = %T, want an otelhttp transport", doTransport(fn))
 	}
 }

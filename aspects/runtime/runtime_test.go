@@ -20,7 +20,7 @@ func (e exported) Ended() []sdktrace.ReadOnlySpan { return e.GetSpans().Snapshot
 
 // recording returns an SDK provider that exports synchronously, as the runtime
 // does (through redactingExporter), to memory.
-func recording(t *testing.T) (*sdktrace.TracerProvider, exported) {
+func recording(t testing.TB) (*sdktrace.TracerProvider, exported) {
 	t.Helper()
 	memory := tracetest.NewInMemoryExporter()
 	provider := sdktrace.NewTracerProvider(sdktrace.WithSyncer(redactingExporter{memory}))
