@@ -166,6 +166,37 @@ def test_each_output_base_of_a_workspace_gets_a_namespace_of_its_own(
     assert _host_mounts_under(cache) == []
 
 
+def test_a_checkout_made_again_at_the_same_path_gets_a_namespace_of_its_own(
+    sysroot_in_use: None,
+) -> None:
+    """A clone deleted and made again at the same path (a CI runner's fixed checkout
+    directory) while its Bazel server lives: that server's namespace binds the deleted
+    directory, where Bazel's client cannot even read its working directory. tools/bazel
+    ends that server and starts a new one."""
+    cache = _cache_root()
+    # Outside $HOME and /tmp, which the namespace binds whole: the checkout is a bind of its own.
+    root = Path(tempfile.mkdtemp(prefix="rgi-reclone-", dir="/var/tmp"))
+    checkout = Workspace(root / "checkout")
+    try:
+        copy_checkout(checkout.root)
+        checkout.bazel("info", "workspace")
+        first = _holder_of(cache, checkout.root)
+        assert first and _is_holder(first)
+
+        shutil.rmtree(checkout.root)
+        copy_checkout(checkout.root)
+        result = checkout.bazel("info", "workspace")
+        assert result.stdout.strip() == str(checkout.root)
+        assert "made for a deleted copy of that directory" in result.stderr
+        second = _holder_of(cache, checkout.root)
+        assert second and second != first and not _is_holder(first)
+    finally:
+        if checkout.root.is_dir():
+            checkout.bazel("shutdown", check=False)
+        shutil.rmtree(root, ignore_errors=True)
+    assert _host_mounts_under(cache) == []
+
+
 def _proc_mounts_under(path: Path) -> list[str]:
     """Mount points in the host's /proc/mounts at or under a path (a space is \\040 there)."""
     targets = [_unescape(line.split()[1]) for line in Path("/proc/mounts").read_text().splitlines()]

@@ -304,6 +304,37 @@ bazel_command() {
   return 0
 }
 
+# nsenter's words to enter a holder's namespace. Our uid already maps to root in a
+# user namespace: keep it (setgroups is denied there).
+enter_command() {
+  if is_root; then echo "nsenter -t $1 -m"; else echo "nsenter -t $1 -U -m --preserve-credentials"; fi
+}
+
+# Whether the holder's bind of the workspace is another directory than the host's
+# path now holds: the checkout was deleted and made again (a re-clone at the same
+# path) while its server lived, and that server would see the deleted one.
+binds_a_deleted_workspace() {
+  local holder="$1" dir="$2" enter inside
+  read -r -a enter <<<"$(enter_command "$holder")"
+  inside="$("${enter[@]}" stat -c %d:%i "$sysroot$dir" 2>/dev/null)" || return 0
+  [[ "$inside" != "$(stat -c %d:%i "$dir")" ]]
+}
+
+# Ends every process of a holder's mount namespace (the Bazel server, then the
+# holder with it): SIGTERM, then SIGKILL what is left after 30 s.
+end_namespace() {
+  local holder="$1" namespace pid signal
+  namespace="$(readlink "/proc/$holder/ns/mnt")" || return 0
+  for signal in TERM KILL; do
+    for pid in /proc/[0-9]*; do
+      [[ "$(readlink "$pid/ns/mnt" 2>/dev/null)" == "$namespace" && "${pid#/proc/}" != "$holder" ]] &&
+        kill "-$signal" "${pid#/proc/}" 2>/dev/null
+    done
+    wait_for_exit "$holder" 30 && return 0
+  done
+  die "could not end the Bazel server in the namespace of holder PID $holder"
+}
+
 # Runs Bazel in the sysroot inside this workspace's namespace; never returns.
 run_in_sysroot() {
   local bazel_ws server key state command rc=0
@@ -321,10 +352,15 @@ run_in_sysroot() {
   # holder never exits between our lookup and our nsenter.
   exec 9>"$state.lock"
   flock 9
-  holder_pid="$(live_holder "$state")" || start_holder "$state" "$bazel_ws" "$(head -n1 <<<"$server")"
-  local enter=(nsenter -t "$holder_pid" -m)
-  # Our uid already maps to root there: keep it (setgroups is denied in that namespace).
-  is_root || enter=(nsenter -t "$holder_pid" -U -m --preserve-credentials)
+  holder_pid="$(live_holder "$state")" || true
+  if [[ -n "$holder_pid" ]] && binds_a_deleted_workspace "$holder_pid" "$bazel_ws"; then
+    log "the Bazel server of $bazel_ws runs in a namespace made for a deleted copy of that directory (deleted and made again, e.g. a new clone); ending it"
+    end_namespace "$holder_pid"
+    holder_pid=""
+  fi
+  [[ -n "$holder_pid" ]] || start_holder "$state" "$bazel_ws" "$(head -n1 <<<"$server")"
+  local enter
+  read -r -a enter <<<"$(enter_command "$holder_pid")"
   export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$(sed -n 's/^bin://p' <<<"$python_specs"):$go_root/bin"
   local inner='exec 9>&-; cd "$0" && exec /usr/bin/bazel "$@"'
   command="$(bazel_command "$@")"
