@@ -189,8 +189,7 @@ def test_type_filters_reach_the_facts_under_bazel(app: Workspace, built: Built) 
             "build",
             *TRACE,
             profile,
-            "--output_groups=instrument_report",
-            "--remote_download_outputs=all",
+            "--output_groups=instrument_report,instrument_facts",
             ORDERS,
         )
         for package, name in [("cmd/orders", "orders"), ("pricing", "pricing"), ("store", "store")]:

@@ -38,10 +38,12 @@ def _info(dep_targets, archive, archives_by_label, rewrites, reports = []):
         reports = merged("reports", reports + [r.report for r in rewrites]),
         srcs = merged("srcs", [f for r in rewrites for f in r.srcs if f.extension == "go"]),
         maps = merged("maps", [r.source_map for r in rewrites]),
+        facts = merged("facts", [r.facts for r in rewrites if r.facts]),
     )
 
 def _output_groups(ctx, info, executable):
     groups = {
+        "instrument_facts": info.facts,
         "instrument_map": info.maps,
         "instrument_report": info.reports,
         "instrument_srcs": info.srcs,
@@ -149,7 +151,8 @@ trace = aspect(
 
 The profile applied is the `@rules_go_instrument//rules:profile` label_flag
 (default `//aspects:trace`). Output groups: `instrumented` (executables of
-go_binary / go_test), `instrument_report`, `instrument_srcs`, `instrument_map`.
+go_binary / go_test), `instrument_report`, `instrument_srcs`, `instrument_map`,
+`instrument_facts` (the type facts the rules matched on).
 Requires rules_go 0.57.0 to 0.62.x.""",
     attr_aspects = ["deps", "embed"],
     attrs = {

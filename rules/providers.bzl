@@ -19,5 +19,6 @@ GoInstrumentInfo = provider(
         "reports": "depset of per-package report JSON files, this package and its deps",
         "srcs": "depset of rewritten .go files, this package and its deps",
         "maps": "depset of per-package source-map JSON files, this package and its deps",
+        "facts": "depset of per-package type facts JSON files (GoTypeFacts), this package and its deps",
     },
 )

@@ -40,7 +40,8 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provi
 
     Returns:
         struct(srcs = sources to compile, in the original order, with each .go
-        file replaced by its rewrite; report, source_map, imports = Files).
+        file replaced by its rewrite; report, source_map, imports = Files;
+        facts = the facts File given, or None).
     """
     go_srcs = go_srcs_to_rewrite(srcs, only_test_files)
     rewritten = {}
@@ -78,6 +79,7 @@ def emit_go_instrument(ctx, *, instrumenter, importpath, srcs, rule_files, provi
         report = report,
         source_map = source_map,
         imports = imports,
+        facts = facts,
     )
 
 def write_excluded_report(ctx, *, importpath, reason, out_dir):
