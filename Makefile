@@ -9,7 +9,7 @@ VENV_STAMP := $(VENV)/.installed
 BAZEL := $(CURDIR)/tools/bazel
 PYTEST := $(VENV)/bin/python -m pytest
 
-.PHONY: demo test test-slow unit e2e lint clean bench
+.PHONY: demo test test-slow test-matrix unit e2e lint clean bench
 
 demo:
 	tools/demo/demo.sh
@@ -39,6 +39,12 @@ e2e: $(VENV_STAMP)
 # sysroot and the build/shutdown/rm -rf of a sysroot of its own (see README).
 test-slow: $(VENV_STAMP)
 	$(PYTEST) -q --run-slow -m slow e2e
+
+# The slow tests .ci/run adds after `make test` when CI's time allows: e2e/app under
+# rules_go 0.60 and 0.62, Go 1.27.3 and Bazel 8's flags, rules_go 0.53 refused, the
+# release-archive consumer and the Python toolchain consumer (README: Compatibility).
+test-matrix: $(VENV_STAMP)
+	$(PYTEST) -q --run-slow -m slow e2e/test_compat.py e2e/test_release.py e2e/test_python_toolchains.py
 
 # Not part of `make test`: build-cost ratios for people to read (bench/run.py, README).
 bench: $(VENV_STAMP)
