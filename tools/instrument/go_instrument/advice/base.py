@@ -154,9 +154,6 @@ class Planned:
     note: str = ""  # e.g. "skipped: call has 1 argument"; shown in the report
 
 
-RENDERED_NOTHING = "skipped: template rendered nothing"
-
-
 class AdviceKind:
     """Base class of every advice kind; subclasses set the class attributes."""
 

@@ -7,15 +7,7 @@ from typing import Any
 from ..joinpoints import FUNCTION
 from ..model import Advice
 from ..parse import captures, parse, text
-from .base import (
-    RENDERED_NOTHING,
-    AdviceKind,
-    Builder,
-    Planned,
-    Site,
-    template_advice,
-    template_schema,
-)
+from .base import AdviceKind, Builder, Planned, Site, template_advice, template_schema
 from .prepend_statements import body_insertion
 
 _single_call: dict[str, bool] = {}
@@ -51,10 +43,12 @@ class Defer(AdviceKind):
         return template_advice(self.name, value, b)
 
     def plan(self, site: Site) -> Planned:
-        code = site.render_statements()
-        if code is None:
-            return Planned(note=RENDERED_NOTHING)
-        stripped = code.strip()
-        single = is_single_call(stripped)
-        code = f"defer {stripped}" if single else f"defer func() {{\n{code}\n}}()"
-        return body_insertion(site, code)
+        return body_insertion(site, deferred)
+
+
+def deferred(code: str) -> str:
+    """`defer CALL` for one call expression, else the code in a deferred closure."""
+    stripped = code.strip()
+    if is_single_call(stripped):
+        return f"defer {stripped}"
+    return f"defer func() {{\n{code}\n}}()"

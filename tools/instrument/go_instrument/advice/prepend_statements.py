@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..edits import POINT
 from ..joinpoints import FUNCTION
 from ..model import Advice
-from .base import (
-    RENDERED_NOTHING,
-    AdviceKind,
-    Builder,
-    Planned,
-    Site,
-    template_advice,
-    template_schema,
-)
+from .base import AdviceKind, Builder, Planned, Site, template_advice, template_schema
 
 
-def body_insertion(site: Site, code: str) -> Planned:
-    """`code` right after the body's `{` on the same line, so that its first line is
-    attributed to the function's line; a restore directive follows it."""
+def body_insertion(site: Site, code: Callable[[str], str] = str) -> Planned:
+    """The template rendered (made into statements by `code`) right after the body's `{`
+    on the same line, so that its first line is attributed to the function's line; a
+    restore directive follows it. Nothing when the template rendered nothing."""
+    rendered = site.render_statements()
+    if rendered is None:
+        return Planned(note="skipped: template rendered nothing")
     fn = site.cand.func
     assert fn is not None
-    return Planned([site.insertion(fn.body.start_byte + 1, f" {code}\n", POINT, stmt=True)])
+    text = f" {code(rendered)}\n"
+    return Planned([site.insertion(fn.body.start_byte + 1, text, POINT, stmt=True)])
 
 
 class PrependStatements(AdviceKind):
@@ -39,7 +37,4 @@ class PrependStatements(AdviceKind):
         return template_advice(self.name, value, b)
 
     def plan(self, site: Site) -> Planned:
-        code = site.render_statements()
-        if code is None:
-            return Planned(note=RENDERED_NOTHING)
-        return body_insertion(site, code)
+        return body_insertion(site)
