@@ -159,8 +159,12 @@ def test_instrumented_suites_pass_the_same_tests(run: Run, module: str, profile:
     for test, outcome in instrumented.items():
         assert run.statuses.get(f"{test}_test_{profile}") == "PASSED", run.log[-4000:]
         assert not outcome.failed, f"{test} ({profile}): {sorted(outcome.failed)} fail"
-        assert outcome.passed == plain[test].passed, f"{test} ({profile}): other tests pass"
-        assert outcome.skipped == plain[test].skipped, f"{test} ({profile}): other tests skip"
+        for kind in ("passed", "skipped"):
+            now, before = getattr(outcome, kind), getattr(plain[test], kind)
+            assert now == before, (
+                f"{test} ({profile}): {kind} plain only: {sorted(before - now)[:10]}, "
+                f"{kind} {profile} only: {sorted(now - before)[:10]}"
+            )
 
 
 @pytest.mark.parametrize("module", MODULES)
