@@ -27,6 +27,15 @@ def _instrumented_executable_impl(ctx):
     ctx.actions.symlink(output = executable, target_file = instrumented[0], is_executable = True)
     runfiles = ctx.runfiles(files = [executable]).merge(target[DefaultInfo].default_runfiles)
     providers = [DefaultInfo(executable = executable, files = depset([executable]), runfiles = runfiles)]
+
+    # `bazel build --output_groups=instrument_report :name` shows what the profile
+    # rewrote in this executable (its <name>_instrumented.report.json summary).
+    groups = {
+        group: getattr(target[OutputGroupInfo], group)
+        for group in ("instrument_report", "instrument_srcs", "instrument_map")
+        if hasattr(target[OutputGroupInfo], group)
+    }
+    providers.append(OutputGroupInfo(**groups))
     if RunEnvironmentInfo in target:
         providers.append(target[RunEnvironmentInfo])
     if InstrumentedFilesInfo in target:
@@ -69,6 +78,10 @@ def go_instrumented_binary(name, binary, profile = None, **kwargs):
 
 def go_instrumented_test(name, test, profile = None, **kwargs):
     """`bazel test`-able instrumented build of a go_test.
+
+    Its `instrument_report`, `instrument_srcs` and `instrument_map` output groups are
+    the instrumented test's (`<test>_instrumented.report.json` summarizes what the
+    profile rewrote). The go_test may be in another repository (a module's own tests).
 
     Args:
         name: name of the test target; `bazel test :name` runs the instrumented test.

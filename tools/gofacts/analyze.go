@@ -69,6 +69,11 @@ func packageFiles(importpath string, files []parsed) (string, []parsed) {
 			best = n
 		}
 	}
+	if external && best != "" && !strings.HasSuffix(best, "_test") {
+		// A go_test of internal tests only: rules_go compiles its external package
+		// empty, and type-checking the `p` test files alone would only report errors.
+		return best + "_test", nil
+	}
 	var kept []parsed
 	for _, f := range files {
 		if f.file.Name.Name == best {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -227,5 +229,16 @@ func use() { Open("x") }
 	call := facts.Files[0].Calls[1] // Open("x"); [0] is strings.NewReader
 	if call.Callee != "example.com/p.Open" || !reflect.DeepEqual(call.ResultImplements, want) {
 		t.Fatalf("call %+v", call)
+	}
+}
+
+func TestExternalTestPackageWithoutFilesOfItsOwnIsEmpty(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "lib_test.go", "package p\n\nfunc T() { Lib() }\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, kept := packageFiles("example.com/p_test", []parsed{{"lib_test.go", f}})
+	if name != "p_test" || len(kept) != 0 {
+		t.Fatalf("got package %q with %d files", name, len(kept))
 	}
 }

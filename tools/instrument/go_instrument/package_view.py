@@ -198,6 +198,10 @@ def build_package(
         return (name.endswith("_test") != external, -counts[name], name)
 
     pkg = min(counts, key=rank) if counts else ""
+    if external and pkg and not pkg.endswith("_test"):
+        # An external test package none of whose files is handed over (a go_test of
+        # internal tests only): rules_go compiles it empty, so no file is a member.
+        pkg += "_test"
     return PackageView(importpath, loaded, pkg, names, funcs, types, facts)
 
 

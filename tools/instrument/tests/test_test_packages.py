@@ -42,3 +42,13 @@ def test_only_files_of_the_package_named_by_the_import_path_change(
     for f in result.files:
         if f.path not in rewritten:
             assert f.output == sources[f.path]
+
+
+def test_an_external_test_package_without_files_of_its_own_rewrites_nothing() -> None:
+    """go_test of internal tests only: its external package gets the `p` files, all foreign."""
+    rules = load_rule_files(["rules.yaml"], read=lambda _: RULES)
+    internal_only = [f for f in FILES if f[0] != "p/ext_test.go"]
+    result = rewrite_package("example.com/p_test", internal_only, rules)
+    assert result.package_name == "p_test"
+    assert not result.matches
+    assert [f.output for f in result.files] == [src for _, src in internal_only]
