@@ -9,7 +9,7 @@ VENV_STAMP := $(VENV)/.installed
 BAZEL := $(CURDIR)/tools/bazel
 PYTEST := $(VENV)/bin/python -m pytest
 
-.PHONY: demo test test-slow unit e2e lint clean bench
+.PHONY: demo test test-slow test-goroot unit e2e lint clean bench
 
 demo:
 	tools/demo/demo.sh
@@ -39,6 +39,12 @@ e2e: $(VENV_STAMP)
 # sysroot and the build/shutdown/rm -rf of a sysroot of its own (see README).
 test-slow: $(VENV_STAMP)
 	$(PYTEST) -q --run-slow -m slow e2e
+
+# Not part of `make test`: all of GOROOT/src through the engine (README, Tests):
+# bench/robustness.py (parse + positions) and bench/goroot_compile.py (every standard
+# package rewritten with the stress profile, then compiled).
+test-goroot: $(VENV_STAMP)
+	PYTHONPATH=tools/instrument $(PYTEST) -q --run-slow tools/instrument/tests/test_goroot_slow.py
 
 # Not part of `make test`: build-cost ratios for people to read (bench/run.py, README).
 bench: $(VENV_STAMP)
