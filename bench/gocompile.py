@@ -85,9 +85,12 @@ def _lang(version: str) -> str:
 
 
 def list_packages(patterns: list[str], cwd: Path, env: dict[str, str]) -> list[GoPackage]:
-    """`go list -export -deps -json PATTERNS` (building whatever export data is missing)."""
+    """`go list -export -deps -json PATTERNS` (building whatever export data is missing).
+
+    -pgo=off: with several commands listed, cmd/compile's default.pgo would make variants
+    of the packages it imports (`fmt [cmd/compile]`), the same sources once more."""
     r = subprocess.run(
-        ["go", "list", "-e", "-export", "-deps", "-json", *patterns],
+        ["go", "list", "-e", "-pgo=off", "-export", "-deps", "-json", *patterns],
         cwd=cwd,
         env=env,
         capture_output=True,

@@ -1,6 +1,6 @@
-"""Rewrite every standard package of GOROOT/src with the stress profile, then compile it.
+"""Rewrite every package of GOROOT/src (std and cmd) with the stress profile, then compile it.
 
-    python3 bench/goroot_compile.py [--patterns std] [--only PKG ...] [--syntax] [-j N]
+    python3 bench/goroot_compile.py [--patterns std cmd] [--only PKG ...] [--syntax] [-j N]
 
 The stress profile is the rule files `//aspects:stress` lists in aspects/BUILD.bazel (trace,
 every integration, a span in every function body). Each package's files (those go list
@@ -299,7 +299,7 @@ def summary(outcomes: list[Outcome], skipped: dict[str, str], elapsed: float, h:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--patterns", nargs="+", default=["std"], help="go list patterns")
+    ap.add_argument("--patterns", nargs="+", default=["std", "cmd"], help="go list patterns")
     ap.add_argument("--only", nargs="*", default=[], help="only these import paths")
     ap.add_argument("--limit", type=int, default=0, help="only the first N packages")
     ap.add_argument("--syntax", action="store_true", help="no type facts (syntax matching)")
