@@ -9,7 +9,7 @@ VENV_STAMP := $(VENV)/.installed
 BAZEL := $(CURDIR)/tools/bazel
 PYTEST := $(VENV)/bin/python -m pytest
 
-.PHONY: demo test test-slow test-matrix unit e2e lint clean bench
+.PHONY: demo test test-slow test-matrix test-goroot unit e2e lint clean bench
 
 demo:
 	tools/demo/demo.sh
@@ -45,6 +45,12 @@ test-slow: $(VENV_STAMP)
 # release-archive consumer and the Python toolchain consumer (README: Compatibility).
 test-matrix: $(VENV_STAMP)
 	$(PYTEST) -q --run-slow -m slow e2e/test_compat.py e2e/test_release.py e2e/test_python_toolchains.py
+
+# Not part of `make test`: all of GOROOT/src through the engine (README, Tests):
+# bench/robustness.py (parse + positions) and bench/goroot_compile.py (every standard
+# package rewritten with the stress profile, then compiled).
+test-goroot: $(VENV_STAMP)
+	PYTHONPATH=tools/instrument $(PYTEST) -q --run-slow tools/instrument/tests/test_goroot_slow.py
 
 # Not part of `make test`: build-cost ratios for people to read (bench/run.py, README).
 bench: $(VENV_STAMP)
