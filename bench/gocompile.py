@@ -15,8 +15,12 @@ import json
 import os
 import re
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "e2e"))
+from repo_files import json_stream  # noqa: E402
 
 # cmd/go/internal/work/gc.go: standard packages with forward declarations that package
 # runtime supplies, so never compiled with -complete.
@@ -61,18 +65,6 @@ def go_env(name: str) -> str:
     return out.stdout.strip()
 
 
-def _json_stream(text: str) -> list[dict]:
-    dec = json.JSONDecoder()
-    out, i = [], 0
-    while True:
-        while i < len(text) and text[i].isspace():
-            i += 1
-        if i >= len(text):
-            return out
-        obj, i = dec.raw_decode(text, i)
-        out.append(obj)
-
-
 def _local_lang() -> str:
     """gover.Local(): the toolchain's language version (go1.26.8 -> 1.26)."""
     m = re.match(r"go(\d+\.\d+)", go_env("GOVERSION"))
@@ -101,7 +93,7 @@ def list_packages(patterns: list[str], cwd: Path, env: dict[str, str]) -> list[G
     # cmd/go: -lang is the module's go version, else (GOROOT packages) the toolchain's.
     local_lang = _local_lang()
     pkgs = []
-    for p in _json_stream(r.stdout):
+    for p in json_stream(r.stdout):
         module = p.get("Module") or {}
         pkgs.append(
             GoPackage(

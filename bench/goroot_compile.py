@@ -42,7 +42,11 @@ from goroot import HERE  # also puts tools/instrument on sys.path
 REPO = HERE.parent
 
 from go_instrument import joinpoints as jp  # noqa: E402
-from go_instrument.engine import rewrite_package, rule_interfaces  # noqa: E402
+from go_instrument.engine import (  # noqa: E402
+    rewrite_package,
+    rule_interfaces,
+    walk_join_points,
+)
 from go_instrument.facts import parse_facts  # noqa: E402
 from go_instrument.model import Rule  # noqa: E402
 from go_instrument.rules import load_rule_files  # noqa: E402
@@ -74,18 +78,9 @@ def stress_rule_files() -> list[Path]:
     return [REPO / "aspects" / n for n in names]
 
 
-def _walk(j: jp.JoinPoint):
-    yield j
-    if isinstance(j, jp.AllOf | jp.OneOf):
-        for x in j.items:
-            yield from _walk(x)
-    elif isinstance(j, jp.Not) and j.item is not None:
-        yield from _walk(j.item)
-
-
 def names_own_api(rule: Rule, importpath: str) -> bool:
     """Whether the rule's join point is a call of, or a literal of a type of, `importpath`."""
-    for j in _walk(rule.join_point):
+    for j in walk_join_points(rule.join_point):
         if isinstance(j, jp.FunctionCall) and j.pkg_path == importpath:
             return True
         if isinstance(j, jp.StructLiteral) and j.type.rsplit(".", 1)[0] == importpath:

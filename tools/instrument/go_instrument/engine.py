@@ -65,7 +65,7 @@ class _Candidates:
         self.all_calls = any(
             isinstance(x, jp.FunctionCall) and x.pattern == "*"
             for r in rules
-            for x in _walk(r.join_point)
+            for x in walk_join_points(r.join_point)
         )
         self._cache: dict[tuple[str, str], list[jp.Candidate]] = {}
 
@@ -85,20 +85,21 @@ class _Candidates:
         return hit
 
 
-def _walk(j: jp.JoinPoint):
+def walk_join_points(j: jp.JoinPoint):
+    """The join point and every one nested in it (all-of, one-of, not)."""
     yield j
     if isinstance(j, jp.AllOf | jp.OneOf):
         for x in j.items:
-            yield from _walk(x)
+            yield from walk_join_points(x)
     elif isinstance(j, jp.Not) and j.item is not None:
-        yield from _walk(j.item)
+        yield from walk_join_points(j.item)
 
 
 def rule_interfaces(rules: list[Rule]) -> dict[str, str]:
     """Interface -> id of the first rule whose type filters name it (sorted by name)."""
     found: dict[str, str] = {}
     for rule in rules:
-        for x in _walk(rule.join_point):
+        for x in walk_join_points(rule.join_point):
             if isinstance(x, jp.FunctionBody | jp.FunctionCall):
                 for name in sorted(x.filters.interfaces):
                     found.setdefault(name, rule.id)
@@ -106,7 +107,7 @@ def rule_interfaces(rules: list[Rule]) -> dict[str, str]:
 
 
 def _needs_facts(rule: Rule) -> bool:
-    for x in _walk(rule.join_point):
+    for x in walk_join_points(rule.join_point):
         if isinstance(x, jp.FunctionCall) and x.needs_facts:
             return True
         if isinstance(x, jp.FunctionBody) and x.filters.interfaces:
@@ -134,11 +135,13 @@ def _check_facts(facts: TypeFacts | None, rules: list[Rule]) -> list[str]:
 
 def _uses_literals(j: jp.JoinPoint) -> bool:
     # Directive rules see closures too: a directive above `h := func() {...}` marks it.
-    return any(isinstance(x, jp.FunctionBody) and (x.literals or x.directive) for x in _walk(j))
+    return any(
+        isinstance(x, jp.FunctionBody) and (x.literals or x.directive) for x in walk_join_points(j)
+    )
 
 
 def _fields(j: jp.JoinPoint) -> set[str]:
-    return {x.field for x in _walk(j) if isinstance(x, jp.StructLiteral) and x.field}
+    return {x.field for x in walk_join_points(j) if isinstance(x, jp.StructLiteral) and x.field}
 
 
 def _rule_paths(rule: Rule) -> set[str]:
