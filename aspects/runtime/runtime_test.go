@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/codes"
 	sdkresource "go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -104,4 +105,21 @@ func names(spans []sdktrace.ReadOnlySpan) []string {
 		out[i] = s.Name()
 	}
 	return out
+}
+
+func TestStartSpanFollowsTheGlobalProviderWhenItChanges(t *testing.T) {
+	first, firstSpans := recording(t)
+	second, secondSpans := recording(t)
+	useGlobal(t, first)
+	_, span := StartSpan(nil, "one")
+	span.End()
+	otel.SetTracerProvider(second)
+	_, span = StartSpan(nil, "two")
+	span.End()
+	if got := names(firstSpans.Ended()); len(got) != 1 || got[0] != "one" {
+		t.Errorf("first provider's spans = %v, want [one]", got)
+	}
+	if got := names(secondSpans.Ended()); len(got) != 1 || got[0] != "two" {
+		t.Errorf("second provider's spans = %v, want [two]", got)
+	}
 }

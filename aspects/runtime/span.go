@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"context"
+	"reflect"
+	"sync/atomic"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/codes"
@@ -14,7 +16,29 @@ func StartSpan(ctx context.Context, name string) (context.Context, trace.Span) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return otel.Tracer(InstrumentationName).Start(ctx, name)
+	return tracer().Start(ctx, name)
+}
+
+// providerTracer is the runtime's tracer of one tracer provider.
+type providerTracer struct {
+	provider trace.TracerProvider
+	tracer   trace.Tracer
+}
+
+var lastTracer atomic.Pointer[providerTracer]
+
+// tracer is otel.Tracer(InstrumentationName) without the provider's lock and map
+// lookup on every span (BenchmarkStartSpan), for as long as the global provider
+// stays the same one. Only pointer providers are compared: == on any other value
+// may panic.
+func tracer() trace.Tracer {
+	provider := otel.GetTracerProvider()
+	if last := lastTracer.Load(); last != nil && reflect.TypeOf(provider).Kind() == reflect.Pointer && last.provider == provider {
+		return last.tracer
+	}
+	t := provider.Tracer(InstrumentationName)
+	lastTracer.Store(&providerTracer{provider, t})
+	return t
 }
 
 // EndSpan ends span, recording *err as the span's error status when it is set.
