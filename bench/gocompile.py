@@ -11,6 +11,7 @@ when it has assembly, `-embedcfg` for `//go:embed`.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import os
 import re
@@ -59,10 +60,15 @@ class GoPackage:
     error: str = ""
 
 
+@functools.cache
+def _go_env_all() -> dict[str, str]:
+    out = subprocess.run(["go", "env", "-json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
 def go_env(name: str) -> str:
-    """One `go env` value."""
-    out = subprocess.run(["go", "env", name], capture_output=True, text=True, check=True)
-    return out.stdout.strip()
+    """One `go env` value (the go command runs once per process, not once per value)."""
+    return _go_env_all()[name]
 
 
 def _local_lang() -> str:
