@@ -97,7 +97,14 @@ def _run(binaries: Binaries, jaeger: jaeger_mod.Jaeger, protocol: str, kind: str
     with services.run(binary("backend"), binary("frontend"), env, names) as system:
         for path in REQUESTS:
             system.get(path)
-    traces = jaeger.wait_for_traces(names["frontend"], len(REQUESTS)) if kind != "plain" else []
+    if kind == "plain":
+        return Run(names, system, [])
+    try:
+        traces = jaeger.wait_for_traces(
+            names["frontend"], len(REQUESTS), spanning=[names["backend"]]
+        )
+    except jaeger_mod.JaegerError as error:
+        raise AssertionError(f"{error}; the programs' stderr: {system.logs}") from error
     return Run(names, system, traces)
 
 

@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,15 @@ def ensure_binary() -> Path:
     if result.returncode != 0:
         raise JaegerError(f"ensure_jaeger.sh failed:\n{result.stderr[-3000:]}")
     return Path(result.stdout.strip().splitlines()[-1])
+
+
+def _missing_services(traces: list[dict], wanted: set[str]) -> set[str]:
+    """The services of wanted that some trace has no span of."""
+    missing: set[str] = set()
+    for trace in traces:
+        present = {process["serviceName"] for process in trace.get("processes", {}).values()}
+        missing |= wanted - present
+    return missing
 
 
 def _port_in_use(port: int) -> bool:
@@ -80,17 +90,27 @@ class Jaeger:
             self.get("/api/traces", service=service, limit="100", lookback="1h").get("data") or []
         )
 
-    def wait_for_traces(self, service: str, count: int, timeout: float = 30.0) -> list[dict]:
-        """Polls until service has at least count traces, then returns them."""
+    def wait_for_traces(
+        self, service: str, count: int, timeout: float = 30.0, spanning: Iterable[str] = ()
+    ) -> list[dict]:
+        """Polls until service has at least count traces, each with spans of every service
+        in spanning too, then returns them.
+
+        Jaeger stores each process's export on its own, so a trace can be queried before
+        the spans another process exported later are in it.
+        """
+        wanted = set(spanning)
         deadline = time.monotonic() + timeout
         traces: list[dict] = []
         while time.monotonic() < deadline:
             traces = self.traces(service)
-            if len(traces) >= count:
+            if len(traces) >= count and not _missing_services(traces, wanted):
                 return traces
             time.sleep(0.5)
+        missing = _missing_services(traces, wanted)
         raise JaegerError(
             f"{service}: {len(traces)} traces in Jaeger after {timeout}s, want {count}"
+            + (f"; traces without spans of {sorted(missing)}" if missing else "")
         )
 
     def stop(self) -> None:

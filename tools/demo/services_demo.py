@@ -39,7 +39,9 @@ def main(argv: list[str]) -> int:
                 response = system.get(path)
                 print(f"   GET {path}?api_key=…  -> {response.status} {response.body.strip()!r}")
         print("== both stopped with SIGTERM (the runtime flushed, then they ended as usual)")
-        traces = jaeger.wait_for_traces(names["frontend"], len(REQUESTS))
+        traces = jaeger.wait_for_traces(
+            names["frontend"], len(REQUESTS), spanning=[names["backend"]]
+        )
         print(f"\n== {len(traces)} traces of {names['frontend']} in Jaeger, as trees:\n")
         for trace in sorted(traces, key=lambda t: min(s["startTime"] for s in t["spans"])):
             print(render(trace), end="\n\n")
