@@ -35,6 +35,32 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 HOST_GO_MODCACHE = "--repo_env=GO_REPOSITORY_USE_HOST_MODCACHE=1"
 
 
+def run_program(
+    binary: Path,
+    *args: str,
+    exporter: str | None = None,
+    cwd: Path | None = None,
+    check: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """Runs a built program for at most 60 s and captures its output as text.
+
+    exporter, if given, is its OTEL_TRACES_EXPORTER: `console` writes the spans to stderr
+    as JSON, `none` exports nothing.
+    """
+    env = dict(os.environ)
+    if exporter is not None:
+        env["OTEL_TRACES_EXPORTER"] = exporter
+    return subprocess.run(
+        [str(binary), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env=env,
+        check=check,
+    )
+
+
 @dataclass(frozen=True)
 class Workspace:
     """One e2e workspace and the Bazel that builds it."""

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Workspace, json_stream
+from conftest import Workspace, json_stream, run_program
 
 TRACE = ("--config=trace",)
 ORDERS = "//cmd/orders"
@@ -19,15 +18,8 @@ RUNTIME_IMPORTPATH = b"github.com/rules-go-instrument/rules_go_instrument/aspect
 ARGS = ["apple,pear", "plum"]
 
 
-def _run(binary: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(binary), *ARGS],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-        check=True,
-    )
+def _run(binary: Path, exporter: str | None = None) -> subprocess.CompletedProcess[str]:
+    return run_program(binary, *ARGS, exporter=exporter)
 
 
 def _sha256(path: Path) -> str:
@@ -70,7 +62,7 @@ def built(app: Workspace) -> Built:
 def test_instrumented_binary_behaves_like_the_original(built: Built) -> None:
     plain = _run(built.plain)
     # OTLP is the default exporter; with nothing to send to, it would report that.
-    instrumented = _run(built.instrumented, {"OTEL_TRACES_EXPORTER": "none"})
+    instrumented = _run(built.instrumented, exporter="none")
     assert instrumented.stdout == plain.stdout
     assert "2 orders" in plain.stdout
     # The embedded banner and the x_defs version survive the recompile.
@@ -79,7 +71,7 @@ def test_instrumented_binary_behaves_like_the_original(built: Built) -> None:
 
 
 def test_instrumented_binary_emits_nested_spans(built: Built) -> None:
-    result = _run(built.instrumented, {"OTEL_TRACES_EXPORTER": "console"})
+    result = _run(built.instrumented, exporter="console")
     spans = list(json_stream(result.stderr))
     by_name: dict[str, list[dict]] = {}
     for span in spans:
@@ -142,14 +134,7 @@ def test_types_trace_a_field_client_and_a_constructor_db(built: Built) -> None:
     resolves to (*net/http.Client).Do, and both the HTTP call and the SQL exec get
     client spans under the directive's span."""
     binary = built.bin / "cmd/inventory/inventory_instrumented"
-    result = subprocess.run(
-        [str(binary), "apple", "kiwi"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "OTEL_TRACES_EXPORTER": "console"},
-        check=True,
-    )
+    result = run_program(binary, "apple", "kiwi", exporter="console")
     assert result.stdout.splitlines() == ["apple: 5 in stock", "kiwi: 4 in stock", "2 recorded"]
     spans = list(json_stream(result.stderr))
     (root,) = [s for s in spans if s["Name"] == "inventory.run"]
@@ -208,12 +193,11 @@ def test_type_filters_reach_the_facts_under_bazel(app: Workspace, built: Built) 
 
 
 def test_instrumented_go_test_passes(app: Workspace, built: Built) -> None:
-    result = subprocess.run(
-        [str(built.bin / "pricing/pricing_test_instrumented"), "-test.v"],
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_program(
+        built.bin / "pricing/pricing_test_instrumented",
+        "-test.v",
         cwd=built.bin / "pricing",
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "--- PASS: TestQuote " in result.stdout

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import HOST_GO_MODCACHE, REPO_ROOT, Workspace
+from conftest import HOST_GO_MODCACHE, REPO_ROOT, Workspace, run_program
 
 pytestmark = pytest.mark.slow
 
@@ -70,15 +70,7 @@ def _skip_space(text: str, index: int) -> int:
 
 
 def _run(binary: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(binary), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=cwd,
-        env={**os.environ, "OTEL_TRACES_EXPORTER": "console"},
-        check=False,
-    )
+    return run_program(binary, *args, exporter="console", cwd=cwd, check=False)
 
 
 @pytest.fixture(scope="module", params=CONFIGS, ids=lambda config: config.name)

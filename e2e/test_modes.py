@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
-from conftest import Workspace
+from conftest import Workspace, run_program
 
 TRACE = ("--config=trace", "--output_groups=instrumented")
 ELF_MACHINE_AARCH64 = 0xB7
@@ -19,10 +18,8 @@ def _elf_machine(path: Path) -> int:
     return int.from_bytes(header[18:20], "little")
 
 
-def _run(binary: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run(
-        [str(binary), *args], capture_output=True, text=True, timeout=60, env=env, check=True
-    )
+def _run(binary: Path, *args: str, exporter: str | None = None) -> str:
+    result = run_program(binary, *args, exporter=exporter)
     return result.stdout + result.stderr
 
 
@@ -76,7 +73,7 @@ def test_cgo_package_is_instrumented_and_still_calls_c(app: Workspace) -> None:
     app.bazel("build", *TRACE, "//cmd/native")
     binary = app.root / "bazel-bin/cmd/native/native_instrumented"
     assert _elf_machine(binary) == ELF_MACHINE_X86_64
-    output = _run(binary, "abc", env={"OTEL_TRACES_EXPORTER": "console"})
+    output = _run(binary, "abc", exporter="console")
     assert "abc 294" in output  # 97 + 98 + 99, summed in C
     spans = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
     assert [span["Name"] for span in spans] == ["native.Checksum"]

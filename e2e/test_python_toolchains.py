@@ -12,14 +12,13 @@ instrumenter.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BAZEL, HOST_GO_MODCACHE, REPO_ROOT, Workspace
+from conftest import BAZEL, HOST_GO_MODCACHE, REPO_ROOT, Workspace, run_program
 from sid_python import CACHE, sid_python313
 
 # A consumer workspace with an output base of its own: minutes when cold (make test-slow).
@@ -152,12 +151,5 @@ def test_instrumenter_runs_on_the_resolved_toolchain(consumer: tuple[Workspace, 
     bin_dir = Path(workspace.bazel("info", "bazel-bin").stdout.strip())
     report = (bin_dir / "cmd/smoke/smoke_instrumented.report.txt").read_text()
     assert "cmd/smoke/main.go:12: main <- sdk-start-in-main [prepend-statements]" in report
-    run = subprocess.run(
-        [str(bin_dir / "cmd/smoke/smoke_instrumented"), "e2e"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "OTEL_TRACES_EXPORTER": "none"},
-        check=False,
-    )
+    run = run_program(bin_dir / "cmd/smoke/smoke_instrumented", "e2e", exporter="none", check=False)
     assert run.returncode == 0, run.stderr

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import HOST_GO_MODCACHE, REPO_ROOT, Workspace
+from conftest import HOST_GO_MODCACHE, REPO_ROOT, Workspace, run_program
 
 CACHE = Path(os.environ.get("RGI_CACHE", Path.home() / ".cache" / "rules_go_instrument"))
 VERSION = "0.0.0-e2e"
@@ -81,13 +81,8 @@ def test_consumer_outside_the_repository_builds_the_instrumented_app(tmp_path: P
         bin_dir = Path(workspace.bazel("info", "bazel-bin").stdout.strip())
     finally:
         workspace.bazel("shutdown", check=False)
-    result = subprocess.run(
-        [str(bin_dir / "cmd/orders/orders_instrumented"), "apple,pear"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "OTEL_TRACES_EXPORTER": "console"},
-        check=True,
+    result = run_program(
+        bin_dir / "cmd/orders/orders_instrumented", "apple,pear", exporter="console"
     )
     assert _span_names(result.stderr) == {"orders.run", "pricing.Quote", "store.Save"}
 
