@@ -3,7 +3,7 @@
 One cold build of e2e/app (`--config=trace //...`, a new output base, `--disk_cache=`, the
 repositories fetched before the clock starts) with an execution log; from its spawns: each
 GoTypeFacts action's time, their sum as a share of all actions' time, and what building
-gofacts itself took (its compile, link and the exec-configuration standard library).
+gofacts itself took (its GoExecTool action).
 Run alone: `python bench/facts_bench.py`; `make bench` runs it as P7.
 """
 
@@ -31,10 +31,7 @@ def _seconds(spawn: dict) -> float:
 
 
 def _is_gofacts_tool(spawn: dict) -> bool:
-    label = spawn.get("targetLabel", "")
-    return label.endswith("//tools/gofacts:gofacts") or (
-        spawn.get("mnemonic") == "GoStdlib" and "-exec" in " ".join(spawn.get("commandArgs", []))
-    )
+    return spawn.get("targetLabel", "").endswith("//tools/gofacts:gofacts")
 
 
 def measure(log: Path) -> list[Row]:
@@ -62,7 +59,7 @@ def measure(log: Path) -> list[Row]:
         ),
         Row(
             "P7",
-            "building gofacts itself (exec stdlib + compile + link), share of all actions",
+            "building gofacts itself (GoExecTool), share of all actions",
             f"{tool:.0f}s, {tool / total:.1%} (once per machine with a disk cache)",
             (),
         ),

@@ -183,3 +183,12 @@ def test_another_checkout_home_and_output_base_execute_nothing(builds: Builds) -
     # The instrumented actions were all looked up (and found): 0 of them executed.
     assert all(hits[mnemonic] > 0 for mnemonic in INSTRUMENTED_MNEMONICS), hits
     _assert_all_remote_hits(builds.other_checkout, builds.first)
+
+
+def test_the_standard_library_is_compiled_once_for_the_target(builds: Builds) -> None:
+    """gofacts, the one Go tool of the aspect, is built by go build (GoExecTool): no
+    standard library compiled for the exec configuration as a go_binary there needs."""
+    stdlibs = [spawn.outputs[0] for spawn in builds.first if spawn.mnemonic == "GoStdlib"]
+    assert len(stdlibs) == 1 and "-exec" not in stdlibs[0], stdlibs
+    gofacts = {spawn.mnemonic for spawn in builds.first if spawn.target.endswith("gofacts")}
+    assert gofacts == {"GoExecTool"}

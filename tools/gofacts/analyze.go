@@ -129,7 +129,7 @@ func analyze(o *options, imp *importer) (*Facts, error) {
 			}
 		},
 	}
-	imp.fset = fset
+	imp.positionsIn(fset)
 	// Errors are recorded, not fatal: what did resolve is still right, and what did not
 	// has no fact (the engine then matches nothing there, never something wrong).
 	_, _ = conf.Check(o.importpath, fset, asts, info)

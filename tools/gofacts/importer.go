@@ -1,34 +1,35 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	goimporter "go/importer"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-
-	"golang.org/x/tools/go/gcexportdata"
 )
 
-// importer implements types.Importer over export data files, like nogo's.
+// importer implements types.Importer over export data files, like nogo's. It reads
+// them with the standard library's gc importer, so gofacts needs nothing outside the
+// standard library (rules/private/go_exec_tool.bzl builds it with the SDK's go build)
+// and always reads the export data of the Go release it was built with.
 type importer struct {
-	fset      *token.FileSet
 	importMap map[string]string // import path in the source -> package path
 	files     map[string]string // package path -> export data file
 	stdlib    string            // GOROOT/pkg/<installsuffix> of a compiled standard library
-	cache     map[string]*types.Package
+	gc        types.Importer
 }
 
 func newImporter(o *options) (*importer, error) {
-	imp := &importer{importMap: map[string]string{}, files: map[string]string{}, cache: map[string]*types.Package{}}
+	imp := &importer{importMap: map[string]string{}, files: map[string]string{}}
 	for _, arc := range o.arcs {
 		if err := imp.addArc(arc); err != nil {
 			return nil, err
@@ -110,17 +111,24 @@ func installDir(pkg string) (string, error) {
 	return filepath.Join(pkg, dirs[0]), nil
 }
 
+// positionsIn makes the packages read from now on record their positions in fset.
+func (i *importer) positionsIn(fset *token.FileSet) {
+	i.gc = goimporter.ForCompiler(fset, "gc", i.open)
+}
+
 // Import reads a package's export data (the types it refers to come along).
 func (i *importer) Import(path string) (*types.Package, error) {
+	if i.gc == nil {
+		return nil, fmt.Errorf("importing %q before positionsIn", path)
+	}
 	if mapped, ok := i.importMap[path]; ok {
 		path = mapped
 	}
-	if path == "unsafe" {
-		return types.Unsafe, nil
-	}
-	if pkg, ok := i.cache[path]; ok && pkg.Complete() {
-		return pkg, nil
-	}
+	return i.gc.Import(path)
+}
+
+// open is the gc importer's lookup: the export data file of a package path.
+func (i *importer) open(path string) (io.ReadCloser, error) {
 	file, ok := i.files[path]
 	if !ok && i.stdlib != "" {
 		file, ok = filepath.Join(i.stdlib, filepath.FromSlash(path)+".a"), true
@@ -132,16 +140,7 @@ func (i *importer) Import(path string) (*types.Package, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export data of %q: %w", path, err)
 	}
-	defer f.Close()
-	r, err := gcexportdata.NewReader(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("export data of %q (%s): %w", path, file, err)
-	}
-	pkg, err := gcexportdata.Read(r, i.fset, i.cache, path)
-	if err != nil {
-		return nil, fmt.Errorf("export data of %q (%s): %w", path, file, err)
-	}
-	return pkg, nil
+	return f, nil
 }
 
 // goList asks the go command for the export data of the files' imports and their deps.
