@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,41 @@ class Row:
     commands: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class LeafEdit:
+    """P2's edit: a statement of one leaf function's body, replaced by a new one each run."""
+
+    file: Path
+    statement: str
+    edited: str  # {n} is a new number every run
+    target: str
+
+    def apply(self, root: Path) -> str:
+        """Edits the leaf under root with a new number; returns its text before, to restore."""
+        leaf = root / self.file
+        original = leaf.read_text()
+        new = self.edited.format(n=2 + uuid.uuid4().int % 10**9)
+        edited = original.replace(self.statement, new, 1)
+        if edited == original:
+            raise RuntimeError(f"{leaf}: no {self.statement.strip()!r} to edit")
+        leaf.write_text(edited)
+        return original
+
+
+# A leaf of a library each workspace's binary links; e2e/app's (a tiny program whose
+# plain link is short) and e2e/services' (a gRPC service: its plain link already holds
+# grpc and protobuf, like most services).
+LEAF_EDITS = {
+    "app": LeafEdit(Path("pricing/pricing.go"), "\treturn 1\n", "\treturn {n}\n", "//cmd/orders"),
+    "services": LeafEdit(
+        Path("prices/prices.go"),
+        "\treturn out.GetValue(), err\n",
+        "\t_ = {n}\n\treturn out.GetValue(), err\n",
+        "//cmd/frontend",
+    ),
+}
+
+
 def ratio(numerator: Timings, denominator: Timings) -> str:
     """'x.xx (min) / x.xx (median)' of two timings measured in the same run."""
     return (
@@ -113,6 +149,14 @@ class Bazel:
     def run(self, *args: str) -> float:
         """Run Bazel; return its wall-clock seconds; fail loudly on a failed build."""
         start = time.perf_counter()
+        self._checked(*args)
+        return time.perf_counter() - start
+
+    def query(self, expression: str) -> list[str]:
+        """The labels `bazel query EXPRESSION` prints."""
+        return self._checked("query", expression).stdout.split()
+
+    def _checked(self, *args: str) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
             self.command(*args),
             cwd=self.workspace,
@@ -120,10 +164,9 @@ class Bazel:
             text=True,
             env={**os.environ, **dict(self.env)},
         )
-        elapsed = time.perf_counter() - start
         if result.returncode != 0:
             raise RuntimeError(f"{shlex.join(self.command(*args))} failed: {result.stderr[-1500:]}")
-        return elapsed
+        return result
 
     def shutdown(self) -> None:
         subprocess.run(self.command("shutdown"), cwd=self.workspace, capture_output=True)

@@ -4,9 +4,10 @@ P1 cold: a new output base per run, `--disk_cache=`, no remote cache; the reposi
   is warm and the repositories are fetched (and the server restarted) before the clock starts.
   e2e/app (a few packages: the runtime's closure is most of the instrumented build) and
   e2e/services, the large closure (grpc, protobuf, x/net, sqlite through cgo: hundreds of
-  packages with the runtime's).
+  packages with the runtime's). `//...` less the go_instrumented_binary/_test targets, which
+  apply the aspect themselves (a plain build of e2e/app would otherwise hold the runtime).
 P2 incremental: one leaf function body edited in place (a new value every run), rebuilt,
-  restored; the actions that ran come from the execution log.
+  restored; the actions that ran come from the execution log. e2e/app and e2e/services.
 P3 remote cache: BuildGrid filled by one build, `clean --expunge`, the hit rate of the rebuild.
 """
 
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import uuid
 from collections import Counter
 from pathlib import Path
 
 from bench_lib import (
+    LEAF_EDITS,
     REPO_ROOT,
     Bazel,
+    LeafEdit,
     Row,
     Timings,
     executed,
@@ -37,8 +39,6 @@ from remote_cache_server import buildgrid  # noqa: E402
 NO_CACHE = ("--disk_cache=",)
 TRACE = ("--config=trace",)
 INSTRUMENTED_ONLY = ("--config=trace", "--output_groups=instrumented")
-LEAF = Path("pricing") / "pricing.go"
-LEAF_BODY = "\treturn 1\n"
 INSTRUMENTED_MNEMONICS = {"GoInstrument", "GoInstrumentSummary", "GoCompilePkg", "GoLink"}
 
 
@@ -47,31 +47,45 @@ def _fresh_bazel(app: Path, scratch: Path, name: str) -> Bazel:
     return Bazel(app, output_base, host_go_caches())
 
 
-def _cold_once(app: Path, flags: tuple[str, ...], target: str, scratch: Path) -> float:
+def _cold_once(app: Path, flags: tuple[str, ...], targets: tuple[str, ...], scratch: Path) -> float:
     bazel = _fresh_bazel(app, scratch, "cold")
     try:
         # Fetch every repository (the aspect's too) and restart the server: the clock
         # then covers start-up, analysis and execution, not downloads.
-        bazel.run("build", "--nobuild", *NO_CACHE, *TRACE, target)
+        bazel.run("build", "--nobuild", *NO_CACHE, *TRACE, *targets)
         bazel.shutdown()
-        return bazel.run("build", *NO_CACHE, *flags, target)
+        return bazel.run("build", *NO_CACHE, *flags, *targets)
     finally:
         bazel.shutdown()
         remove_tree(bazel.output_base)
 
 
+def _plain_targets(app: Path, scratch: Path) -> tuple[str, ...]:
+    """//... without the go_instrumented_binary/_test targets: those apply the aspect
+    themselves, so a plain build of them is no plain build."""
+    bazel = _fresh_bazel(app, scratch, "query")
+    try:
+        rule_form = bazel.query('kind("_go_instrumented_", //...)')
+    finally:
+        bazel.shutdown()
+        remove_tree(bazel.output_base)
+    return ("--", "//...", *(f"-{label}" for label in rule_form))
+
+
 def p1_cold(app: Path, runs: int, scratch: Path) -> list[Row]:
-    """Cold builds of //... : --config=trace and instrumented-only, each over plain."""
+    """Cold builds of //... (the rule-form targets left out): --config=trace and
+    instrumented-only, each over plain."""
     variants = ((), TRACE, INSTRUMENTED_ONLY)
     where = f"e2e/{app.name}"
+    targets = _plain_targets(app, scratch)
     timings = {
-        flags: Timings(Bazel(app, Path("OB")).shown("build", *NO_CACHE, *flags, "//..."))
+        flags: Timings(Bazel(app, Path("OB")).shown("build", *NO_CACHE, *flags, *targets))
         for flags in variants
     }
     # Interleaved run by run, so a change in the machine's load weighs on every variant.
     for index in range(runs):
         for flags in variants:
-            seconds = _cold_once(app, flags, "//...", scratch)
+            seconds = _cold_once(app, flags, targets, scratch)
             timings[flags].seconds.append(seconds)
             print(f"  P1 {where} {' '.join(flags) or 'plain'} run {index + 1}: {seconds:.1f}s")
     plain, trace, only = (timings[flags] for flags in variants)
@@ -92,26 +106,23 @@ def p1_cold(app: Path, runs: int, scratch: Path) -> list[Row]:
     ]
 
 
-def _edit_and_build(bazel: Bazel, flags: tuple[str, ...], log: Path) -> float:
-    leaf = bazel.workspace / LEAF
-    original = leaf.read_text()
-    edited = original.replace(LEAF_BODY, f"\treturn {2 + uuid.uuid4().int % 10**9}\n", 1)
-    if edited == original:
-        raise RuntimeError(f"{leaf}: no '{LEAF_BODY.strip()}' to edit")
+def _edit_and_build(bazel: Bazel, edit: LeafEdit, flags: tuple[str, ...], log: Path) -> float:
+    original = edit.apply(bazel.workspace)
     try:
-        leaf.write_text(edited)
         return bazel.run(
-            "build", *NO_CACHE, *flags, f"--execution_log_json_file={log}", "//cmd/orders"
+            "build", *NO_CACHE, *flags, f"--execution_log_json_file={log}", edit.target
         )
     finally:
-        leaf.write_text(original)
+        (bazel.workspace / edit.file).write_text(original)
 
 
 def p2_incremental(app: Path, runs: int, scratch: Path) -> list[Row]:
     """One leaf function edited: rebuild time with the aspect over without, and what ran."""
+    edit = LEAF_EDITS[app.name]
+    where = f"e2e/{app.name}"
     bazel = _fresh_bazel(app, scratch, "incremental")
     variants = ((), TRACE, INSTRUMENTED_ONLY)
-    wall = {flags: Timings(bazel.shown("build", *flags, "//cmd/orders")) for flags in variants}
+    wall = {flags: Timings(bazel.shown("build", *flags, edit.target)) for flags in variants}
     work = {flags: Timings("summed wall time of the spawns that ran") for flags in variants}
     ran: dict[tuple[str, ...], list[str]] = {}
     try:
@@ -119,17 +130,17 @@ def p2_incremental(app: Path, runs: int, scratch: Path) -> list[Row]:
         # it has the actions): the first build of each pays for analysis of its
         # configuration, which no later incremental build repeats.
         for flags in variants:
-            bazel.run("build", *flags, "//cmd/orders")
+            bazel.run("build", *flags, edit.target)
         # Variants interleaved run by run, so a change in the machine's load between
         # runs weighs on every variant alike.
         for index in range(runs):
             for flags in variants:
-                bazel.run("build", *NO_CACHE, *flags, "//cmd/orders")  # warm, from the original
-                log = scratch / f"p2-{index}.json"
-                wall[flags].seconds.append(_edit_and_build(bazel, flags, log))
+                bazel.run("build", *NO_CACHE, *flags, edit.target)  # warm, from the original
+                log = scratch / f"p2-{app.name}-{index}.json"
+                wall[flags].seconds.append(_edit_and_build(bazel, edit, flags, log))
                 work[flags].seconds.append(executed_seconds(log))
                 ran[flags] = executed(log)
-                print(f"  P2 {' '.join(flags) or 'plain'} run {index + 1}: {wall[flags]}")
+                print(f"  P2 {where} {' '.join(flags) or 'plain'} run {index + 1}: {wall[flags]}")
     finally:
         bazel.shutdown()
         remove_tree(bazel.output_base)
@@ -137,25 +148,30 @@ def p2_incremental(app: Path, runs: int, scratch: Path) -> list[Row]:
     return [
         Row(
             "P2",
-            "edit one leaf function, rebuild (wall): instrumented-only output group / plain",
+            f"{where}: edit one leaf function, rebuild (wall): instrumented-only / plain",
             ratio(only, plain),
-            (only.command, plain.command, f"edit e2e/app/{LEAF}: {LEAF_BODY.strip()}"),
+            (only.command, plain.command, f"edit {where}/{edit.file}: {edit.statement.strip()}"),
         ),
         Row(
             "P2",
-            "the same, summed time of the actions that ran: instrumented-only / plain",
+            f"{where}: the same, summed time of the actions that ran: instrumented-only / plain",
             ratio(work[INSTRUMENTED_ONLY], work[()]),
             (),
         ),
         Row(
             "P2",
-            "the same, --config=trace (plain and instrumented outputs) / plain",
+            f"{where}: the same, --config=trace (plain and instrumented outputs) / plain",
             ratio(trace, plain),
             (trace.command,),
         ),
-        Row("P2", "plain incremental (the denominator)", str(plain), ()),
-        Row("P2", "actions run, plain", ", ".join(ran[()]), ()),
-        Row("P2", "actions run, instrumented-only", ", ".join(ran[INSTRUMENTED_ONLY]), ()),
+        Row("P2", f"{where}: plain incremental (the denominator)", str(plain), ()),
+        Row("P2", f"{where}: actions run, plain", ", ".join(ran[()]), ()),
+        Row(
+            "P2",
+            f"{where}: actions run, instrumented-only",
+            ", ".join(ran[INSTRUMENTED_ONLY]),
+            (),
+        ),
     ]
 
 

@@ -15,10 +15,9 @@ import shutil
 import subprocess
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from bench_lib import Row, Timings, ratio, remove_tree
+from bench_lib import LEAF_EDITS, Row, Timings, ratio, remove_tree
 
 ORCHESTRION = "github.com/DataDog/orchestrion"
 VERSION = "v1.15.0"
@@ -34,7 +33,7 @@ import (
 )
 """
 DIRECTIVE = re.compile(r"^//trace:span .*$", re.M)
-LEAF_BODY = "\treturn 1\n"
+LEAF = LEAF_EDITS["app"]  # the edit P2 makes to the same sources
 
 
 def _cache_root() -> Path:
@@ -83,13 +82,6 @@ def scratch_module(app: Path, destination: Path) -> Path:
     return destination
 
 
-def _edit_leaf(module: Path) -> tuple[Path, str]:
-    leaf = module / "pricing" / "pricing.go"
-    original = leaf.read_text()
-    leaf.write_text(original.replace(LEAF_BODY, f"\treturn {2 + uuid.uuid4().int % 10**9}\n", 1))
-    return leaf, original
-
-
 def p6_orchestrion(app: Path, runs: int, scratch: Path) -> list[Row]:
     orchestrion = ensure_orchestrion()
     module = scratch_module(app, Path(tempfile.mkdtemp(prefix="orchestrion-app-", dir=scratch)))
@@ -108,11 +100,11 @@ def p6_orchestrion(app: Path, runs: int, scratch: Path) -> list[Row]:
             env = {"GOCACHE": str(gocache)}
             try:
                 cold[name].seconds.append(_run(command, module, env))
-                leaf, original = _edit_leaf(module)
+                original = LEAF.apply(module)
                 try:
                     warm[name].seconds.append(_run(command, module, env))
                 finally:
-                    leaf.write_text(original)
+                    (module / LEAF.file).write_text(original)
             finally:
                 remove_tree(gocache)
             print(f"  P6 {name} run {index + 1}: cold {cold[name].seconds[-1]:.1f}s")

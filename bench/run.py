@@ -49,6 +49,11 @@ def main() -> int:
         default="app,services",
         help="e2e workspaces P1 builds cold (services: the large closure)",
     )
+    parser.add_argument(
+        "--p2-apps",
+        default="app,services",
+        help="e2e workspaces P2 edits and rebuilds (services: a gRPC service)",
+    )
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     header = f"rules_go_instrument benchmarks, {args.runs} runs each\nmachine: {machine()}"
@@ -66,7 +71,7 @@ def main() -> int:
 
     sections: list[tuple[str, Callable[[], list[Row]]]] = [
         ("P5", lambda: p5_latency(app.parent.parent, args.runs, scratch)),
-        ("P2", lambda: p2_incremental(app, args.runs, scratch)),
+        ("P2", lambda: [row for name in args.p2_apps.split(",") for row in p2_app(name)]),
         ("P6", lambda: p6_orchestrion(app, args.runs, scratch)),
         ("P3", lambda: p3_remote_cache(app, scratch)),
         ("P4", lambda: p4_worker() + p4_throughput(args.throughput_runs)),
@@ -76,6 +81,9 @@ def main() -> int:
 
     def p1_app(name: str) -> list[Row]:
         return p1_cold(app.parent / name, args.runs, scratch)
+
+    def p2_app(name: str) -> list[Row]:
+        return p2_incremental(app.parent / name, args.runs, scratch)
 
     failed = False
     try:
