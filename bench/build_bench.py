@@ -82,9 +82,10 @@ def p1_cold(app: Path, runs: int, scratch: Path) -> list[Row]:
         flags: Timings(Bazel(app, Path("OB")).shown("build", *NO_CACHE, *flags, *targets))
         for flags in variants
     }
-    # Interleaved run by run, so a change in the machine's load weighs on every variant.
+    # Interleaved run by run, so a change in the machine's load weighs on every variant,
+    # and rotated, so no variant always runs right after the same other one.
     for index in range(runs):
-        for flags in variants:
+        for flags in variants[index % len(variants) :] + variants[: index % len(variants)]:
             seconds = _cold_once(app, flags, targets, scratch)
             timings[flags].seconds.append(seconds)
             print(f"  P1 {where} {' '.join(flags) or 'plain'} run {index + 1}: {seconds:.1f}s")
