@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import shlex
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +79,9 @@ class LeafEdit:
     edited: str  # {n} is a new number every run
     target: str
 
-    def apply(self, root: Path) -> str:
-        """Edits the leaf under root with a new number; returns its text before, to restore."""
+    @contextlib.contextmanager
+    def applied(self, root: Path) -> Iterator[None]:
+        """The leaf under root edited with a new number while the block runs, then restored."""
         leaf = root / self.file
         original = leaf.read_text()
         new = self.edited.format(n=2 + uuid.uuid4().int % 10**9)
@@ -87,7 +89,10 @@ class LeafEdit:
         if edited == original:
             raise RuntimeError(f"{leaf}: no {self.statement.strip()!r} to edit")
         leaf.write_text(edited)
-        return original
+        try:
+            yield
+        finally:
+            leaf.write_text(original)
 
 
 # A leaf of a library each workspace's binary links; e2e/app's (a tiny program whose

@@ -108,13 +108,10 @@ def p1_cold(app: Path, runs: int, scratch: Path) -> list[Row]:
 
 
 def _edit_and_build(bazel: Bazel, edit: LeafEdit, flags: tuple[str, ...], log: Path) -> float:
-    original = edit.apply(bazel.workspace)
-    try:
+    with edit.applied(bazel.workspace):
         return bazel.run(
             "build", *NO_CACHE, *flags, f"--execution_log_json_file={log}", edit.target
         )
-    finally:
-        (bazel.workspace / edit.file).write_text(original)
 
 
 def p2_incremental(app: Path, runs: int, scratch: Path) -> list[Row]:

@@ -100,11 +100,8 @@ def p6_orchestrion(app: Path, runs: int, scratch: Path) -> list[Row]:
             env = {"GOCACHE": str(gocache)}
             try:
                 cold[name].seconds.append(_run(command, module, env))
-                original = LEAF.apply(module)
-                try:
+                with LEAF.applied(module):
                     warm[name].seconds.append(_run(command, module, env))
-                finally:
-                    (module / LEAF.file).write_text(original)
             finally:
                 remove_tree(gocache)
             print(f"  P6 {name} run {index + 1}: cold {cold[name].seconds[-1]:.1f}s")

@@ -71,19 +71,21 @@ def main() -> int:
 
     sections: list[tuple[str, Callable[[], list[Row]]]] = [
         ("P5", lambda: p5_latency(app.parent.parent, args.runs, scratch)),
-        ("P2", lambda: [row for name in args.p2_apps.split(",") for row in p2_app(name)]),
+        ("P2", lambda: for_apps(p2_incremental, args.p2_apps)),
         ("P6", lambda: p6_orchestrion(app, args.runs, scratch)),
         ("P3", lambda: p3_remote_cache(app, scratch)),
         ("P4", lambda: p4_worker() + p4_throughput(args.throughput_runs)),
-        ("P1", lambda: [row for name in args.p1_apps.split(",") for row in p1_app(name)]),
+        ("P1", lambda: for_apps(p1_cold, args.p1_apps)),
         ("P7", lambda: p7_type_facts(app, scratch)),
     ]
 
-    def p1_app(name: str) -> list[Row]:
-        return p1_cold(app.parent / name, args.runs, scratch)
-
-    def p2_app(name: str) -> list[Row]:
-        return p2_incremental(app.parent / name, args.runs, scratch)
+    def for_apps(measure: Callable[[Path, int, Path], list[Row]], names: str) -> list[Row]:
+        """The rows of measure(e2e workspace, runs, scratch) for each of the named ones."""
+        return [
+            row
+            for name in names.split(",")
+            for row in measure(app.parent / name, args.runs, scratch)
+        ]
 
     failed = False
     try:
